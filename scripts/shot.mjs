@@ -1,0 +1,14 @@
+// Ad-hoc screenshots for looking at screens: node scripts/shot.mjs "<query>" out.png [width] [height]
+import { chromium } from 'playwright-core';
+import { preview } from 'vite';
+const [query = '', out = 'artifacts/shot.png', w = '390', h = '844'] = process.argv.slice(2);
+const server = await preview({ preview: { port: 4180, host: '127.0.0.1' }, logLevel: 'silent' });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const page = await browser.newPage({ viewport: { width: +w, height: +h } });
+page.on('console', (m) => console.log('console:', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+await page.goto(`http://127.0.0.1:4180/${query}`);
+await page.waitForTimeout(300);
+await page.screenshot({ path: out, fullPage: true });
+await browser.close();
+await server.close();

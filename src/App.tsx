@@ -1,0 +1,71 @@
+// The page: reads the guide's place from the URL (useGuide), asks the machine what step that is,
+// and renders it. Focus, title and the screen-reader announcement follow each move.
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { QuestionId } from './machine/questions';
+import { stepOf } from './machine/step';
+import { encode } from './url';
+import { answersBefore, useGuide, withoutLast } from './useGuide';
+import { Layout } from './views/Layout';
+import { OutcomeView } from './views/OutcomeView';
+import { QuestionView } from './views/QuestionView';
+
+export function App({ search }: { search: string }) {
+  const { t } = useTranslation();
+  const { view, answer, change, back, restart } = useGuide(search);
+  const step = stepOf(view.snapshot);
+  const answered = Object.keys(view.kept).length;
+  const stepTitle =
+    step.kind === 'question' ? t(`questions:${step.question}.title`) : t(`outcomes:${step.outcome}.title`);
+  const pageTitle = t(step.kind === 'question' ? 'ui:meta.titleQuestion' : 'ui:meta.titleOutcome', { step: stepTitle });
+  const announce = useRef<HTMLParagraphElement>(null);
+
+  useEffect(() => {
+    document.title = pageTitle;
+    if (view.moves === 0) return;
+    document.getElementById('step-heading')?.focus();
+    if (announce.current) announce.current.textContent = pageTitle;
+  }, [view.moves, pageTitle]);
+
+  const hrefFor = (q: QuestionId) => encode(answersBefore(view.kept, q), view.settings) || '/';
+  const restartHref = encode({}, view.settings) || '/';
+
+  return (
+    <Layout settings={view.settings}>
+      <p ref={announce} className="visually-hidden" role="status" aria-live="polite" />
+      {view.notice && (
+        <p className="notice" data-notice role="status">
+          {t('ui:notice.partlyUnusable')}
+        </p>
+      )}
+      {answered === 0 && (
+        <div className="intro">
+          <p>{t('ui:intro.body')}</p>
+          <p className="privacy">{t('ui:intro.privacy')}</p>
+        </div>
+      )}
+      {step.kind === 'question' ? (
+        <QuestionView
+          key={step.question}
+          question={step.question}
+          answers={step.answers}
+          number={answered + 1}
+          backHref={answered > 0 ? encode(withoutLast(view.kept), view.settings) || '/' : undefined}
+          changing={view.pending !== undefined}
+          onAnswer={answer}
+          onBack={back}
+        />
+      ) : (
+        <OutcomeView
+          key={step.outcome}
+          outcome={step.outcome}
+          answers={view.kept}
+          hrefFor={hrefFor}
+          restartHref={restartHref}
+          onChange={change}
+          onRestart={restart}
+        />
+      )}
+    </Layout>
+  );
+}

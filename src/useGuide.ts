@@ -1,0 +1,113 @@
+// The guide's place lives in the URL. This hook reads it, and turns answers and links into
+// history entries: every answer adds one, so the browser's Back and Forward move between
+// questions and a reload keeps the place. No routing decision is made here: the machine decides
+// (via replay), this only moves between addresses.
+import { useCallback, useEffect, useState } from 'react';
+import type { Answers, QuestionId } from './machine/questions';
+import { QUESTION_IDS } from './machine/questions';
+import { replay } from './machine/replay';
+import { decode, encode, type Decoded, type Settings } from './url';
+
+export type GuideView = Decoded & {
+  /** The link's notice (part of it could not be used). */
+  notice: boolean;
+  /** Increments on each move inside the guide, so the step can take focus. 0 on first load. */
+  moves: number;
+  /** Answers being changed: kept aside while one earlier answer is re-asked. */
+  pending?: Answers;
+};
+
+type HistoryState = { guide: true; depth: number };
+
+function currentDepth(): number {
+  const s = window.history.state as HistoryState | null;
+  return s?.guide ? s.depth : 0;
+}
+
+export function useGuide(initialSearch: string) {
+  const [view, setView] = useState<GuideView>(() => {
+    const d = decode(initialSearch);
+    return { ...d, notice: d.partlyUnusable, moves: 0 };
+  });
+
+  // A partly unusable link is rewritten to what was kept, in place (no new history entry).
+  useEffect(() => {
+    const url = encode(view.kept, view.settings) || window.location.pathname;
+    const depth = currentDepth();
+    if (view.partlyUnusable) window.history.replaceState({ guide: true, depth }, '', url);
+    else if (!(window.history.state as HistoryState | null)?.guide)
+      window.history.replaceState({ guide: true, depth }, '', window.location.href);
+    const onPop = () => {
+      const d = decode(window.location.search);
+      setView((v) => ({ ...d, notice: false, moves: v.moves + 1 }));
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+    // Runs once: later rewrites happen in go().
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const go = useCallback(
+    (answers: Answers, settings: Settings, opts: { pending?: Answers; replace?: boolean } = {}) => {
+      const d = replay(answers as Record<string, string>);
+      const url = encode(d.kept, settings) || window.location.pathname;
+      const replace = opts.replace || settings.mode === 'shop';
+      const depth = currentDepth() + (replace ? 0 : 1);
+      if (replace) window.history.replaceState({ guide: true, depth }, '', url);
+      else window.history.pushState({ guide: true, depth }, '', url);
+      setView((v) => ({
+        ...d,
+        settings,
+        partlyUnusable: false,
+        notice: false,
+        moves: v.moves + 1,
+        pending: opts.pending,
+      }));
+    },
+    [],
+  );
+
+  /** Answer the current question. While changing an earlier answer, later answers that still apply are kept. */
+  const answer = useCallback(
+    (question: QuestionId, value: string) => {
+      const given: Record<string, string> = { ...(view.pending ?? {}), ...view.kept, [question]: value };
+      go(given as Answers, view.settings);
+    },
+    [go, view],
+  );
+
+  /** Re-ask `question`, keeping the other answers aside until it is answered. */
+  const change = useCallback(
+    (question: QuestionId) => {
+      go(answersBefore(view.kept, question), view.settings, { pending: view.kept });
+    },
+    [go, view],
+  );
+
+  const back = useCallback(() => {
+    if (currentDepth() > 0) window.history.back();
+    else go(withoutLast(view.kept), view.settings, { replace: true });
+  }, [go, view]);
+
+  const restart = useCallback(() => go({}, view.settings), [go, view.settings]);
+
+  return { view, answer, change, back, restart, go };
+}
+
+/** The answers given before `question` was asked. */
+export function answersBefore(answers: Answers, question: QuestionId): Answers {
+  const out: Record<string, string> = {};
+  for (const q of QUESTION_IDS) {
+    if (q === question) break;
+    const v = answers[q];
+    if (v !== undefined) out[q] = v;
+  }
+  return out as Answers;
+}
+
+/** The answers without the last one given (the previous question). */
+export function withoutLast(answers: Answers): Answers {
+  const keys = QUESTION_IDS.filter((q) => answers[q] !== undefined);
+  const last = keys[keys.length - 1];
+  return last ? answersBefore(answers, last) : {};
+}

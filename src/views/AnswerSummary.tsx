@@ -1,0 +1,53 @@
+import { useTranslation } from 'react-i18next';
+import { QUESTION_IDS, type Answers, type QuestionId } from '../machine/questions';
+
+type Props = {
+  answers: Answers;
+  hrefFor: (question: QuestionId) => string;
+  restartHref: string;
+  onChange: (question: QuestionId) => void;
+  onRestart: () => void;
+};
+
+// "Your answers", each with a Change link whose hidden text names the question (GOV.UK pattern).
+export function AnswerSummary({ answers, hrefFor, restartHref, onChange, onRestart }: Props) {
+  const { t } = useTranslation();
+  const given = QUESTION_IDS.filter((q) => answers[q] !== undefined);
+  return (
+    <section className="summary" aria-labelledby="summary-heading">
+      <h2 id="summary-heading">{t('ui:answers.heading')}</h2>
+      <dl>
+        {given.map((q) => (
+          <div className="summary-row" key={q}>
+            <dt>{t(`questions:${q}.summary`)}</dt>
+            <dd>{t(`questions:${q}.answers.${answers[q]}`)}</dd>
+            <dd className="summary-action">
+              <a
+                href={hrefFor(q)}
+                onClick={(e) => {
+                  e.preventDefault();
+                  onChange(q);
+                }}
+              >
+                {t('ui:answers.change')}
+                <span className="visually-hidden">{t('ui:answers.changeHidden', { question: t(`questions:${q}.summary`) })}</span>
+              </a>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p>
+        <a
+          className="button secondary"
+          href={restartHref}
+          onClick={(e) => {
+            e.preventDefault();
+            onRestart();
+          }}
+        >
+          {t('ui:answers.restart')}
+        </a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../url';
+import { encode } from '../url';
+
+export function Layout({ settings, children }: { settings: Settings; children: ReactNode }) {
+  const { t } = useTranslation();
+  const home = encode({}, settings) || '/';
+  return (
+    <div className={settings.mode === 'shop' ? 'page shop' : 'page'}>
+      <a className="skip-link" href="#main">
+        {t('ui:header.skip')}
+      </a>
+      <header className="site-header">
+        <div className="container">
+          <a className="site-name" href={home}>
+            {t('ui:names.guide')}
+          </a>
+          <p className="tagline">{t('ui:header.tagline')}</p>
+        </div>
+      </header>
+      <main id="main" className="container" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p>{t('ui:footer.about')}</p>
+          <p>{t('ui:footer.privacy')}</p>
+          {settings.mode !== 'shop' && (
+            <p>
+              <a href={encode({}, { ...settings, mode: 'shop' })}>{t('ui:footer.shopMode')}</a>
+            </p>
+          )}
+        </div>
+      </footer>
+    </div>
+  );
+}

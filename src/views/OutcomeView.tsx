@@ -1,0 +1,113 @@
+import { useTranslation } from 'react-i18next';
+import { contentCheckedOn, entriesFor, sources, sourcesFor, type Entry } from '../content';
+import type { Answers, OutcomeId, QuestionId } from '../machine/questions';
+import { AnswerSummary } from './AnswerSummary';
+import { Rich, SourceLink } from './Rich';
+
+type Props = {
+  outcome: OutcomeId;
+  answers: Answers;
+  hrefFor: (question: QuestionId) => string;
+  restartHref: string;
+  onChange: (question: QuestionId) => void;
+  onRestart: () => void;
+};
+
+export function formatDate(isoDate: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Asia/Tokyo' }).format(
+    new Date(`${isoDate}T12:00:00+09:00`),
+  );
+}
+
+function EntryBody({ entry, k }: { entry: Entry; k: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="entry-text">
+        <Rich k={k} />
+      </p>
+      {entry.confidence && entry.confidence !== 'high' && <p className="check-official">{t('ui:outcome.checkOfficial')}</p>}
+      <p className="entry-sources">
+        {t('ui:outcome.sources')}
+        {entry.sources.map((id, i) => (
+          <span key={id}>
+            {i > 0 && t('ui:outcome.sourceSeparator')}
+            <SourceLink id={id} />
+          </span>
+        ))}
+      </p>
+    </>
+  );
+}
+
+export function OutcomeView({ outcome, answers, hrefFor, restartHref, onChange, onRestart }: Props) {
+  const { t } = useTranslation();
+  const { warning, steps, notes, commonNotes } = entriesFor(outcome, answers);
+  const k = (slot: string) => `outcomes:${outcome}.${slot}`;
+  const cited = sourcesFor([...steps, ...notes, ...commonNotes]);
+  const allNotes = [
+    ...notes.map((n) => ({ entry: n, key: k(`notes.${n.id}`) })),
+    ...commonNotes.map((n) => ({ entry: n, key: `outcomes:common.notes.${n.id}` })),
+  ];
+  return (
+    <article className="step outcome" data-outcome={outcome} aria-labelledby="step-heading">
+      <p className="eyebrow">{t('ui:outcome.label')}</p>
+      <h1 id="step-heading" tabIndex={-1}>
+        {t(k('title'))}
+      </h1>
+      <p className="lead">
+        <Rich k={k('lead')} />
+      </p>
+      {warning && (
+        <aside className="warning" aria-labelledby="warning-heading">
+          <h2 id="warning-heading">{t('ui:outcome.warningHeading')}</h2>
+          <p>
+            <Rich k="ui:outcome.warning" />
+          </p>
+        </aside>
+      )}
+      <h2>{t('ui:outcome.stepsHeading')}</h2>
+      <ol className="steps">
+        {steps.map((s) => (
+          <li key={s.id} data-step={s.id}>
+            <EntryBody entry={s} k={k(`steps.${s.id}`)} />
+          </li>
+        ))}
+      </ol>
+      {allNotes.length > 0 && (
+        <>
+          <h2>{t('ui:outcome.notesHeading')}</h2>
+          <ul className="notes">
+            {allNotes.map(({ entry, key }) => (
+              <li key={key} data-note={entry.id}>
+                <EntryBody entry={entry} k={key} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <aside className="help-box" aria-labelledby="help-heading">
+        <h2 id="help-heading">{t('ui:outcome.helpHeading')}</h2>
+        <p>
+          <Rich k="ui:outcome.helpBody" />
+        </p>
+        <p>
+          <Rich k="ui:outcome.helpForeign" />
+        </p>
+      </aside>
+      <AnswerSummary answers={answers} hrefFor={hrefFor} restartHref={restartHref} onChange={onChange} onRestart={onRestart} />
+      <section className="official" aria-labelledby="official-heading">
+        <h2 id="official-heading">{t('ui:outcome.officialHeading')}</h2>
+        <ul>
+          {cited.map((id) => (
+            <li key={id}>
+              {sources[id]!.publisher}{t('ui:outcome.publisherSeparator')}<SourceLink id={id} />
+            </li>
+          ))}
+        </ul>
+        <p className="checked">{t('ui:outcome.checked', { date: formatDate(contentCheckedOn, t('ui:locale')) })}</p>
+        <p className="checked-note">{t('ui:outcome.checkedNote')}</p>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,58 @@
+import { useTranslation } from 'react-i18next';
+import type { QuestionId } from '../machine/questions';
+import { Rich } from './Rich';
+
+type Props = {
+  question: QuestionId;
+  answers: readonly string[];
+  number: number;
+  backHref?: string;
+  changing: boolean;
+  onAnswer: (question: QuestionId, value: string) => void;
+  onBack: () => void;
+};
+
+export function QuestionView({ question, answers, number, backHref, changing, onAnswer, onBack }: Props) {
+  const { t } = useTranslation();
+  const k = (slot: string) => `questions:${question}.${slot}`;
+  return (
+    <section className="step question" data-question={question} aria-labelledby="step-heading">
+      {backHref !== undefined && (
+        <p className="back">
+          <a
+            href={backHref}
+            onClick={(e) => {
+              e.preventDefault();
+              onBack();
+            }}
+          >
+            {t('ui:question.back')}
+          </a>
+        </p>
+      )}
+      <p className="eyebrow">{t('ui:question.progress', { current: number })}</p>
+      <h1 id="step-heading" tabIndex={-1}>
+        {t(k('title'))}
+      </h1>
+      {changing && <p className="changing">{t('ui:question.changeNotice')}</p>}
+      <p className="hint" id="question-hint">
+        {t(k('hint'))}
+      </p>
+      <details className="help">
+        <summary>{t('ui:question.help')}</summary>
+        <p>
+          <Rich k={k('help')} />
+        </p>
+      </details>
+      <ul className="answers" aria-describedby="question-hint">
+        {answers.map((a) => (
+          <li key={a}>
+            <button type="button" className="answer" data-answer={a} onClick={() => onAnswer(question, a)}>
+              {t(k(`answers.${a}`))}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
