@@ -1,0 +1,142 @@
+// The guide as a user meets it: every path tapped through the rendered UI, by role and name.
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { i18n } from '../../src/i18n';
+import { encode } from '../../src/url';
+import { allPaths } from './paths';
+import { renderGuide } from './render';
+
+const t = (k: string, o?: Record<string, unknown>) => i18n.t(k, o) as string;
+const heading = () => screen.getByRole('heading', { level: 1 });
+
+function tap(question: string, answer: string) {
+  const region = document.querySelector(`[data-question="${question}"]`) as HTMLElement;
+  expect(region, `question ${question} on screen`).not.toBeNull();
+  // Find the answer the way a person does: by its visible label.
+  fireEvent.click(within(region).getByRole('button', { name: t(`questions:${question}.answers.${answer}`) }));
+}
+
+describe('every path through the screens', () => {
+  const paths = allPaths();
+  it.each(paths.map((p) => [encode(p.answers), p] as const))('%s', (_url, p) => {
+    renderGuide('');
+    for (const { question, answer } of p.steps) {
+      expect(heading()).toHaveProperty('textContent', t(`questions:${question}.title`));
+      expect(document.activeElement === heading() || question === 'situation').toBe(true);
+      tap(question, answer);
+    }
+    const outcome = document.querySelector(`[data-outcome="${p.outcome}"]`);
+    expect(outcome).not.toBeNull();
+    expect(heading().textContent).toBe(t(`outcomes:${p.outcome}.title`));
+    expect(document.activeElement).toBe(heading());
+    expect(window.location.search).toBe(encode(p.answers));
+    expect(document.title).toContain(t(`outcomes:${p.outcome}.title`));
+    // Numbered steps, each with at least one official link; no raw keys leak.
+    const steps = within(outcome as HTMLElement).getAllByRole('listitem').filter((li) => li.hasAttribute('data-step'));
+    expect(steps.length).toBeGreaterThan(0);
+    for (const li of steps) expect(within(li).getAllByRole('link').length).toBeGreaterThan(0);
+    expect(document.body.textContent).not.toMatch(/(outcomes|questions|ui|terms):[a-zA-Z]/);
+    // A hotline is always on offer, as a tap-to-call link.
+    expect(screen.getAllByRole('link', { name: /0120-95-0178/ })[0]!.getAttribute('href')).toBe('tel:0120950178');
+  });
+});
+
+describe('history and links', () => {
+  it('adds a history entry per answer and follows Back and Forward', async () => {
+    renderGuide('');
+    const before = window.history.length;
+    tap('situation', 'repair');
+    tap('certificate', 'yes');
+    expect(window.history.length).toBe(before + 2);
+    expect(heading().textContent).toBe(t('questions:oldPlatform.title'));
+    await act(async () => {
+      window.history.back();
+      await new Promise((r) => window.addEventListener('popstate', r, { once: true }));
+    });
+    expect(heading().textContent).toBe(t('questions:certificate.title'));
+    await act(async () => {
+      window.history.forward();
+      await new Promise((r) => window.addEventListener('popstate', r, { once: true }));
+    });
+    expect(heading().textContent).toBe(t('questions:oldPlatform.title'));
+  });
+
+  it('goes back one question with the back link, even on a deep link', () => {
+    renderGuide('?situation=change&certificate=yes&oldPlatform=iphone');
+    expect(heading().textContent).toBe(t('questions:oldPhone.title'));
+    fireEvent.click(screen.getByRole('link', { name: t('ui:question.back') }));
+    expect(heading().textContent).toBe(t('questions:oldPlatform.title'));
+    expect(window.location.search).toBe('?situation=change&certificate=yes');
+  });
+
+  it('opens a shared outcome link on the outcome', () => {
+    renderGuide('?situation=lost&certificate=unknown');
+    expect(document.querySelector('[data-outcome="lost-suspend"]')).not.toBeNull();
+    expect(document.querySelector('[data-notice]')).toBeNull();
+    // certificate=unknown adds how to check.
+    expect(document.querySelector('[data-note="howToCheckCertificate"]')).not.toBeNull();
+  });
+
+  it('says politely when part of a link could not be used, and rewrites the address', () => {
+    renderGuide('?situation=change&certificate=maybe&foo=bar');
+    const notice = document.querySelector('[data-notice]');
+    expect(notice?.getAttribute('role')).toBe('status');
+    expect(notice?.textContent).toBe(t('ui:notice.partlyUnusable'));
+    expect(heading().textContent).toBe(t('questions:certificate.title'));
+    expect(window.location.search).toBe('?situation=change');
+    tap('certificate', 'yes');
+    expect(document.querySelector('[data-notice]')).toBeNull();
+  });
+});
+
+describe('your answers: change one, keep the rest that still apply', () => {
+  it('changing situation from change to handover drops only newPhone', () => {
+    renderGuide('?situation=change&certificate=yes&oldPlatform=android&oldPhone=usable&newPhone=supported');
+    const summary = screen.getByRole('region', { name: t('ui:answers.heading') });
+    fireEvent.click(within(summary).getByRole('link', { name: new RegExp(t('questions:situation.summary')) }));
+    expect(heading().textContent).toBe(t('questions:situation.title'));
+    tap('situation', 'handover');
+    expect(document.querySelector('[data-outcome="revoke-before-handover"]')).not.toBeNull();
+    expect(window.location.search).toBe('?situation=handover&certificate=yes&oldPlatform=android&oldPhone=usable');
+  });
+
+  it('changing the new phone answer keeps everything before it', () => {
+    renderGuide('?situation=change&certificate=yes&oldPlatform=iphone&oldPhone=usable&newPhone=unknown');
+    expect(document.querySelector('[data-outcome="change-revoke-old-keep-card"]')).not.toBeNull();
+    fireEvent.click(screen.getByRole('link', { name: new RegExp(t('questions:newPhone.summary')) }));
+    tap('newPhone', 'supported');
+    expect(document.querySelector('[data-outcome="change-revoke-old-then-setup"]')).not.toBeNull();
+  });
+
+  it('changing an answer to one that opens a new question asks it', () => {
+    renderGuide('?situation=lost&certificate=yes');
+    fireEvent.click(screen.getByRole('link', { name: new RegExp(t('questions:situation.summary')) }));
+    tap('situation', 'repair');
+    expect(heading().textContent).toBe(t('questions:oldPlatform.title'));
+  });
+
+  it('starts again from the first question', () => {
+    renderGuide('?situation=lost&certificate=yes');
+    fireEvent.click(screen.getByRole('link', { name: t('ui:answers.restart') }));
+    expect(heading().textContent).toBe(t('questions:situation.title'));
+    expect(window.location.search).toBe('');
+  });
+});
+
+describe('words where they appear', () => {
+  it('explains 失効 and 一時利用停止 inline, and marks less certain steps', () => {
+    renderGuide('?situation=handover&certificate=yes&oldPlatform=android&oldPhone=usable');
+    const outcome = document.querySelector('[data-outcome]') as HTMLElement;
+    expect(outcome.textContent).toContain(t('terms:revoke.meaning'));
+    const medium = outcome.querySelector('[data-step="revokeAndroid"]') as HTMLElement;
+    expect(medium.textContent).toContain(t('ui:outcome.checkOfficial'));
+    const high = outcome.querySelector('[data-step="duty"]') as HTMLElement;
+    expect(high.textContent).not.toContain(t('ui:outcome.checkOfficial'));
+  });
+
+  it('warns before the irreversible mistake on outcomes where the old phone still works', () => {
+    renderGuide('?situation=change&certificate=yes&oldPlatform=android&oldPhone=usable&newPhone=unsupported');
+    const warning = screen.getByRole('complementary', { name: t('ui:outcome.warningHeading') });
+    expect(warning.textContent).toContain(t('terms:revoke.meaning'));
+  });
+});
