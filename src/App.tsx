@@ -1,24 +1,36 @@
 // The page: reads the guide's place from the URL (useGuide), asks the machine what step that is,
 // and renders it. Focus, title and the screen-reader announcement follow each move.
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuestionId } from './machine/questions';
+import { ensureLanguage, HTML_LANG, langOf, plainText } from './i18n';
 import { stepOf } from './machine/step';
 import { encode } from './url';
 import { answersBefore, useGuide, withoutLast } from './useGuide';
+import { LanguageSwitch, settingsFor } from './views/LanguageSwitch';
 import { Layout } from './views/Layout';
 import { OutcomeView } from './views/OutcomeView';
 import { QuestionView } from './views/QuestionView';
 
 export function App({ search }: { search: string }) {
   const { t } = useTranslation();
-  const { view, answer, change, back, restart } = useGuide(search);
+  const { view, answer, change, back, restart, go } = useGuide(search);
+  const lang = langOf(view.settings);
   const step = stepOf(view.snapshot);
   const answered = Object.keys(view.kept).length;
   const stepTitle =
     step.kind === 'question' ? t(`questions:${step.question}.title`) : t(`outcomes:${step.outcome}.title`);
-  const pageTitle = t(step.kind === 'question' ? 'ui:meta.titleQuestion' : 'ui:meta.titleOutcome', { step: stepTitle });
+  const pageTitle = plainText(
+    t(step.kind === 'question' ? 'ui:meta.titleQuestion' : 'ui:meta.titleOutcome', { step: stepTitle }),
+  );
   const announce = useRef<HTMLParagraphElement>(null);
+
+  // The words follow the address's language (also on Back/Forward); it is loaded already unless
+  // the page was rendered without main.tsx's ensureLanguage(), and switches before paint.
+  useLayoutEffect(() => {
+    document.documentElement.lang = HTML_LANG[lang];
+    ensureLanguage(lang)?.catch(() => undefined);
+  }, [lang]);
 
   useEffect(() => {
     document.title = pageTitle;
@@ -31,7 +43,17 @@ export function App({ search }: { search: string }) {
   const restartHref = encode({}, view.settings) || '/';
 
   return (
-    <Layout settings={view.settings}>
+    <Layout
+      settings={view.settings}
+      languageSwitch={
+        <LanguageSwitch
+          current={lang}
+          answers={view.kept}
+          settings={view.settings}
+          onSwitch={(to) => go(view.kept, settingsFor(view.settings, to), { pending: view.pending })}
+        />
+      }
+    >
       <p ref={announce} className="visually-hidden" role="status" aria-live="polite" />
       {view.notice && (
         <p className="notice" data-notice role="status">

@@ -1,14 +1,38 @@
 // i18next, initialised synchronously with the Japanese content bundled, so the first screen (and
-// the prerendered HTML) never waits for a request.
+// the prerendered HTML) never waits for a request. Other languages (English, やさしい日本語) are
+// lazy chunks: ensureLanguage(lang) loads every namespace of a language with a dynamic import()
+// and switches to it once all are there, so a page never shows a mix of languages or raw keys.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import ui from '../content/ja/ui.json';
 import questions from '../content/ja/questions.json';
 import outcomes from '../content/ja/outcomes.json';
 import terms from '../content/ja/terms.json';
+import { registerLangs } from './url';
 
 export const NAMESPACES = ['ui', 'questions', 'outcomes', 'terms'] as const;
 export const DEFAULT_LANG = 'ja';
+
+/**
+ * The languages, by their `lang` value in the URL (also the i18next language code and the folder
+ * under content/). `easy` is やさしい日本語 (plain Japanese with furigana).
+ */
+export const LANGS = ['ja', 'en', 'easy'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** The `<html lang>` (and `lang` attribute) of each language: やさしい日本語 is Japanese. */
+export const HTML_LANG: Record<Lang, string> = { ja: 'ja', en: 'en', easy: 'ja' };
+
+registerLangs(LANGS);
+
+export function isLang(value: string | undefined): value is Lang {
+  return value !== undefined && (LANGS as readonly string[]).includes(value);
+}
+
+/** The language a settings object asks for (no `lang` means Japanese). */
+export function langOf(settings: { lang?: string }): Lang {
+  return isLang(settings.lang) ? settings.lang : DEFAULT_LANG;
+}
 
 export const i18n = i18next.createInstance();
 i18n.use(initReactI18next).init({
@@ -21,3 +45,79 @@ i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+
+// Every content file of every language, as a lazy module. Files already bundled (the Japanese
+// ones imported above) resolve to the bundled module; the rest become their own chunks.
+const contentFiles = import.meta.glob<{ default: Record<string, unknown> }>('../content/*/*.json');
+
+function fileOf(lang: Lang, ns: string): string {
+  return `../content/${lang}/${ns}.json`;
+}
+
+function isLoaded(lang: Lang): boolean {
+  return NAMESPACES.every((ns) => i18n.hasResourceBundle(lang, ns));
+}
+
+const loading = new Map<Lang, Promise<void>>();
+
+/** Load every namespace of `lang` that is not there yet (no-op when all are). */
+export function loadLanguage(lang: Lang): Promise<void> {
+  if (isLoaded(lang)) return Promise.resolve();
+  let p = loading.get(lang);
+  if (!p) {
+    p = Promise.all(
+      NAMESPACES.filter((ns) => !i18n.hasResourceBundle(lang, ns)).map(async (ns) => {
+        const load = contentFiles[fileOf(lang, ns)];
+        if (!load) throw new Error(`no content file ${fileOf(lang, ns)}`);
+        const mod = await load();
+        i18n.addResourceBundle(lang, ns, mod.default, true, true);
+      }),
+    ).then(
+      () => undefined,
+      (err: unknown) => {
+        loading.delete(lang); // let a later attempt retry (e.g. back online)
+        throw err;
+      },
+    );
+    loading.set(lang, p);
+  }
+  return p;
+}
+
+/** Switch the page's words to `lang` if it is loaded already; true when the switch happened. */
+export function activateIfLoaded(lang: Lang): boolean {
+  if (!isLoaded(lang)) return false;
+  if (i18n.language !== lang) void i18n.changeLanguage(lang);
+  return true;
+}
+
+/**
+ * Load `lang` and switch to it. Call before the first render (main.tsx) so a link with ?lang=en
+ * opens in English with no Japanese frame; the language switch calls it before moving.
+ * Returns undefined when nothing has to wait (the language is already loaded and now active), so
+ * the caller can render synchronously.
+ */
+export function ensureLanguage(lang: Lang): Promise<void> | undefined {
+  if (activateIfLoaded(lang)) return undefined;
+  return loadLanguage(lang).then(() => {
+    activateIfLoaded(lang);
+  });
+}
+
+/** The language a query string asks for (unknown values mean Japanese, as decode() does). */
+export function langOfSearch(search: string): Lang {
+  try {
+    const values = new URLSearchParams(search).getAll('lang');
+    return values.length === 1 && isLang(values[0]) ? values[0] : DEFAULT_LANG;
+  } catch {
+    return DEFAULT_LANG;
+  }
+}
+
+/**
+ * A content string as plain text (for document.title, aria labels): ruby keeps its base text
+ * (<r>電話|でんわ</r> → 電話), other inline tags are dropped and their text kept.
+ */
+export function plainText(text: string): string {
+  return text.replace(/<r>([^|<]*)\|[^<]*<\/r>/g, '$1').replace(/<\/?[a-z][a-z0-9]*\s*\/?>/gi, '');
+}

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { plainText } from '../i18n';
 import { QUESTION_IDS, type Answers, type QuestionId } from '../machine/questions';
+import { Rich } from './Rich';
 
 type Props = {
   answers: Answers;
@@ -19,8 +21,12 @@ export function AnswerSummary({ answers, hrefFor, restartHref, onChange, onResta
       <dl>
         {given.map((q) => (
           <div className="summary-row" key={q}>
-            <dt>{t(`questions:${q}.summary`)}</dt>
-            <dd>{t(`questions:${q}.answers.${answers[q]}`)}</dd>
+            <dt>
+              <Rich k={`questions:${q}.summary`} />
+            </dt>
+            <dd>
+              <Rich k={`questions:${q}.answers.${answers[q]}`} />
+            </dd>
             <dd className="summary-action">
               <a
                 href={hrefFor(q)}
@@ -30,7 +36,7 @@ export function AnswerSummary({ answers, hrefFor, restartHref, onChange, onResta
                 }}
               >
                 {t('ui:answers.change')}
-                <span className="visually-hidden">{t('ui:answers.changeHidden', { question: t(`questions:${q}.summary`) })}</span>
+                <span className="visually-hidden">{plainText(t('ui:answers.changeHidden', { question: t(`questions:${q}.summary`) }))}</span>
               </a>
             </dd>
           </div>

@@ -3,7 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../url';
 import { encode } from '../url';
 
-export function Layout({ settings, children }: { settings: Settings; children: ReactNode }) {
+export function Layout({
+  settings,
+  languageSwitch,
+  children,
+}: {
+  settings: Settings;
+  languageSwitch?: ReactNode;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const home = encode({}, settings) || '/';
   return (
@@ -17,6 +25,7 @@ export function Layout({ settings, children }: { settings: Settings; children: R
             {t('ui:names.guide')}
           </a>
           <p className="tagline">{t('ui:header.tagline')}</p>
+          {languageSwitch}
         </div>
       </header>
       <main id="main" className="container" tabIndex={-1}>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { contentCheckedOn, entriesFor, sources, sourcesFor, type Entry } from '../content';
 import type { Answers, OutcomeId, QuestionId } from '../machine/questions';
 import { AnswerSummary } from './AnswerSummary';
-import { Rich, SourceLink } from './Rich';
+import { Rich, SourceLink, firstMentions } from './Rich';
 
 type Props = {
   outcome: OutcomeId;
@@ -19,12 +19,12 @@ export function formatDate(isoDate: string, locale: string): string {
   );
 }
 
-function EntryBody({ entry, k }: { entry: Entry; k: string }) {
+function EntryBody({ entry, k, explain }: { entry: Entry; k: string; explain?: ReadonlySet<string> }) {
   const { t } = useTranslation();
   return (
     <>
       <p className="entry-text">
-        <Rich k={k} />
+        <Rich k={k} explain={explain} />
       </p>
       {entry.confidence && entry.confidence !== 'high' && <p className="check-official">{t('ui:outcome.checkOfficial')}</p>}
       <p className="entry-sources">
@@ -49,20 +49,31 @@ export function OutcomeView({ outcome, answers, hrefFor, restartHref, onChange, 
     ...notes.map((n) => ({ entry: n, key: k(`notes.${n.id}`) })),
     ...commonNotes.map((n) => ({ entry: n, key: `outcomes:common.notes.${n.id}` })),
   ];
+  // Explain each term the first time it appears on this screen, in reading order.
+  const explain = firstMentions(
+    [
+      k('lead'),
+      ...(warning ? ['ui:outcome.warning'] : []),
+      ...steps.map((s) => k(`steps.${s.id}`)),
+      ...allNotes.map((n) => n.key),
+      'ui:outcome.helpBody',
+    ],
+    (key) => t(key),
+  );
   return (
     <article className="step outcome" data-outcome={outcome} aria-labelledby="step-heading">
       <p className="eyebrow">{t('ui:outcome.label')}</p>
       <h1 id="step-heading" tabIndex={-1}>
-        {t(k('title'))}
+        <Rich k={k('title')} />
       </h1>
       <p className="lead">
-        <Rich k={k('lead')} />
+        <Rich k={k('lead')} explain={explain.get(k('lead'))} />
       </p>
       {warning && (
         <aside className="warning" aria-labelledby="warning-heading">
           <h2 id="warning-heading">{t('ui:outcome.warningHeading')}</h2>
           <p>
-            <Rich k="ui:outcome.warning" />
+            <Rich k="ui:outcome.warning" explain={explain.get('ui:outcome.warning')} />
           </p>
         </aside>
       )}
@@ -70,7 +81,7 @@ export function OutcomeView({ outcome, answers, hrefFor, restartHref, onChange, 
       <ol className="steps">
         {steps.map((s) => (
           <li key={s.id} data-step={s.id}>
-            <EntryBody entry={s} k={k(`steps.${s.id}`)} />
+            <EntryBody entry={s} k={k(`steps.${s.id}`)} explain={explain.get(k(`steps.${s.id}`))} />
           </li>
         ))}
       </ol>
@@ -80,7 +91,7 @@ export function OutcomeView({ outcome, answers, hrefFor, restartHref, onChange, 
           <ul className="notes">
             {allNotes.map(({ entry, key }) => (
               <li key={key} data-note={entry.id}>
-                <EntryBody entry={entry} k={key} />
+                <EntryBody entry={entry} k={key} explain={explain.get(key)} />
               </li>
             ))}
           </ul>
@@ -89,7 +100,7 @@ export function OutcomeView({ outcome, answers, hrefFor, restartHref, onChange, 
       <aside className="help-box" aria-labelledby="help-heading">
         <h2 id="help-heading">{t('ui:outcome.helpHeading')}</h2>
         <p>
-          <Rich k="ui:outcome.helpBody" />
+          <Rich k="ui:outcome.helpBody" explain={explain.get('ui:outcome.helpBody')} />
         </p>
         <p>
           <Rich k="ui:outcome.helpForeign" />

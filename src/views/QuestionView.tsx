@@ -32,11 +32,11 @@ export function QuestionView({ question, answers, number, backHref, changing, on
       )}
       <p className="eyebrow">{t('ui:question.progress', { current: number })}</p>
       <h1 id="step-heading" tabIndex={-1}>
-        {t(k('title'))}
+        <Rich k={k('title')} />
       </h1>
       {changing && <p className="changing">{t('ui:question.changeNotice')}</p>}
       <p className="hint" id="question-hint">
-        {t(k('hint'))}
+        <Rich k={k('hint')} />
       </p>
       <details className="help">
         <summary>{t('ui:question.help')}</summary>
@@ -48,7 +48,7 @@ export function QuestionView({ question, answers, number, backHref, changing, on
         {answers.map((a) => (
           <li key={a}>
             <button type="button" className="answer" data-answer={a} onClick={() => onAnswer(question, a)}>
-              {t(k(`answers.${a}`))}
+              <Rich k={k(`answers.${a}`)} />
             </button>
           </li>
         ))}

@@ -1,7 +1,9 @@
 // Renders a content string with its inline tags: <tel>…</tel> becomes a tap-to-call link, a term
 // tag (<revoke>失効</revoke>, ids from content/<lang>/terms.json) gets its plain-words meaning
 // right where it appears, and a source tag (<s1>…</s1>, ids from content/sources.json) links
-// the official page.
+// the official page. A ruby tag (<r>電話|でんわ</r>, used by やさしい日本語) becomes
+// <ruby>電話<rt>でんわ</rt></ruby>; the reading is hidden from accessible names, so a button's name
+// stays its base text.
 import type { ReactElement, ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { sources } from '../content';
@@ -14,9 +16,41 @@ function Term({ id, children }: { id: string; children?: ReactNode }) {
   return (
     <span className="term">
       <dfn>{children}</dfn>
-      <span className="term-meaning">{t('ui:termMeaning', { meaning: t(`terms:${id}.meaning`) })}</span>
+      <span className="term-meaning">{withRuby(t('ui:termMeaning', { meaning: t(`terms:${id}.meaning`) }))}</span>
     </span>
   );
+}
+
+function Ruby({ children }: { children?: ReactNode }) {
+  const [base, reading] = splitRuby(flatten(children));
+  return reading ? (
+    <ruby>
+      {base}
+      <rt aria-hidden="true">{reading}</rt>
+    </ruby>
+  ) : (
+    <>{base}</>
+  );
+}
+
+function splitRuby(text: string): [string, string] {
+  const bar = text.indexOf('|');
+  return bar < 0 ? [text, ''] : [text.slice(0, bar), text.slice(bar + 1)];
+}
+
+/** A plain string (no other tags) with its ruby tags rendered. */
+export function withRuby(text: string): ReactNode {
+  if (!text.includes('<r>')) return text;
+  const out: ReactNode[] = [];
+  const re = /<r>([^<]*)<\/r>/g;
+  let last = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index > last) out.push(text.slice(last, m.index));
+    out.push(<Ruby key={m.index}>{m[1]}</Ruby>);
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out;
 }
 
 export function telHref(text: string): string {
@@ -52,11 +86,44 @@ function flatten(node: ReactNode): string {
 const components: Record<string, ReactElement> = {
   tel: <Tel />,
   strong: <strong />,
+  r: <Ruby />,
   ...Object.fromEntries(TERM_IDS.map((id) => [id, <Term id={id} />])),
   ...Object.fromEntries(Object.keys(sources).map((id) => [id.toLowerCase(), <SourceLink id={id} />])),
 };
 
-export function Rich({ k }: { k: string }) {
+/** A term tag whose meaning is not repeated: the word alone, still marked as a term. */
+function Mention({ children }: { children?: ReactNode }) {
+  return <span className="term">{children}</span>;
+}
+
+const mentions: Record<string, ReactElement> = Object.fromEntries(TERM_IDS.map((id) => [id, <Mention />]));
+
+/**
+ * Which terms each string should explain so that, on one screen, a term's meaning is given the
+ * first time it appears and not again. `keys` are in reading order; `raw` returns a string with
+ * its tags (t() output).
+ */
+export function firstMentions(keys: string[], raw: (key: string) => string): Map<string, Set<string>> {
+  const seen = new Set<string>();
+  const out = new Map<string, Set<string>>();
+  for (const key of keys) {
+    const here = new Set<string>();
+    for (const [, tag] of raw(key).matchAll(/<([a-z]+)>/g)) {
+      if (TERM_IDS.includes(tag!) && !seen.has(tag!)) {
+        seen.add(tag!);
+        here.add(tag!);
+      }
+    }
+    out.set(key, here);
+  }
+  return out;
+}
+
+/** A content string with its inline tags. `explain`: the terms to explain here (default: all). */
+export function Rich({ k, explain }: { k: string; explain?: ReadonlySet<string> }) {
   const { t } = useTranslation();
-  return <Trans t={t} i18nKey={k} components={components} />;
+  const used = explain
+    ? { ...components, ...Object.fromEntries(Object.entries(mentions).filter(([id]) => !explain.has(id))) }
+    : components;
+  return <Trans t={t} i18nKey={k} components={used} />;
 }
