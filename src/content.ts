@@ -14,7 +14,7 @@ export type Entry = {
   confidence?: Confidence;
   when?: When;
 };
-export type OutcomeContent = { warning?: boolean; steps: Entry[]; notes: Entry[] };
+export type OutcomeContent = { warning?: boolean; callNow?: boolean; steps: Entry[]; notes: Entry[] };
 export type Source = { publisher: string; title: string; url: string; checked: string };
 
 export const outcomeContent = structure.outcomes as unknown as Record<OutcomeId, OutcomeContent>;
@@ -35,6 +35,7 @@ export function entriesFor(outcome: OutcomeId, answers: Answers) {
   const c = outcomeContent[outcome];
   return {
     warning: Boolean(c.warning),
+    callNow: Boolean(c.callNow),
     steps: c.steps.filter((e) => applies(e, answers)),
     notes: c.notes.filter((e) => applies(e, answers)),
     commonNotes: commonNotes.filter((e) => applies(e, answers)),

@@ -1,17 +1,24 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contentCheckedOn, entriesFor, sources, sourcesFor, type Entry } from '../content';
 import type { Answers, OutcomeId, QuestionId } from '../machine/questions';
+import { PrintButton } from '../shop/PrintButton';
+import type { Settings } from '../url';
 import { AnswerSummary } from './AnswerSummary';
 import { Rich, SourceLink, firstMentions } from './Rich';
 
 type Props = {
   outcome: OutcomeId;
   answers: Answers;
+  settings?: Settings;
   hrefFor: (question: QuestionId) => string;
   restartHref: string;
   onChange: (question: QuestionId) => void;
   onRestart: () => void;
 };
+
+// Shop mode's hand-off (QR code with uqr, print): a lazy chunk, only in shop mode.
+const Handoff = lazy(() => import('../shop/Handoff'));
 
 export function formatDate(isoDate: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Asia/Tokyo' }).format(
@@ -40,9 +47,9 @@ function EntryBody({ entry, k, explain }: { entry: Entry; k: string; explain?: R
   );
 }
 
-export function OutcomeView({ outcome, answers, hrefFor, restartHref, onChange, onRestart }: Props) {
+export function OutcomeView({ outcome, answers, settings = {}, hrefFor, restartHref, onChange, onRestart }: Props) {
   const { t } = useTranslation();
-  const { warning, steps, notes, commonNotes } = entriesFor(outcome, answers);
+  const { warning, callNow, steps, notes, commonNotes } = entriesFor(outcome, answers);
   const k = (slot: string) => `outcomes:${outcome}.${slot}`;
   const cited = sourcesFor([...steps, ...notes, ...commonNotes]);
   const allNotes = [
@@ -66,9 +73,20 @@ export function OutcomeView({ outcome, answers, hrefFor, restartHref, onChange, 
       <h1 id="step-heading" tabIndex={-1}>
         <Rich k={k('title')} />
       </h1>
+      {callNow && (
+        <p className="call-now">
+          <Rich k="ui:outcome.callNow" />
+          <span className="call-now-note">{t('ui:outcome.callNowNote')}</span>
+        </p>
+      )}
       <p className="lead">
         <Rich k={k('lead')} explain={explain.get(k('lead'))} />
       </p>
+      {settings.mode === 'shop' && (
+        <Suspense fallback={null}>
+          <Handoff answers={answers} lang={settings.lang} />
+        </Suspense>
+      )}
       {warning && (
         <aside className="warning" aria-labelledby="warning-heading">
           <h2 id="warning-heading">{t('ui:outcome.warningHeading')}</h2>
@@ -119,6 +137,11 @@ export function OutcomeView({ outcome, answers, hrefFor, restartHref, onChange, 
         <p className="checked">{t('ui:outcome.checked', { date: formatDate(contentCheckedOn, t('ui:locale')) })}</p>
         <p className="checked-note">{t('ui:outcome.checkedNote')}</p>
       </section>
+      {settings.mode !== 'shop' && (
+        <p className="print-actions">
+          <PrintButton answers={answers} lang={settings.lang} />
+        </p>
+      )}
     </article>
   );
 }

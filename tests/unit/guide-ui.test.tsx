@@ -1,5 +1,5 @@
 // The guide as a user meets it: every path tapped through the rendered UI, by role and name.
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../../src/i18n';
 import { encode } from '../../src/url';
@@ -132,6 +132,24 @@ describe('words where they appear', () => {
     expect(medium.textContent).toContain(t('ui:outcome.checkOfficial'));
     const high = outcome.querySelector('[data-step="duty"]') as HTMLElement;
     expect(high.textContent).not.toContain(t('ui:outcome.checkOfficial'));
+  });
+
+  it('explains each term once per screen, at its first appearance', () => {
+    for (const p of allPaths()) {
+      renderGuide(encode(p.answers));
+      const outcome = document.querySelector('[data-outcome]') as HTMLElement;
+      const text = outcome.textContent ?? '';
+      // The words as written, leaving out the meanings themselves (a meaning may use another term).
+      const bare = outcome.cloneNode(true) as HTMLElement;
+      bare.querySelectorAll('.term-meaning').forEach((n) => n.remove());
+      for (const id of ['revoke', 'suspend', 'erase', 'unsuspend']) {
+        const meaning = t(`terms:${id}.meaning`);
+        const count = text.split(meaning).length - 1;
+        expect(count, `${id} on ${p.outcome}`).toBeLessThanOrEqual(1);
+        if (bare.textContent!.includes(t(`terms:${id}.word`))) expect(count, `${id} explained on ${p.outcome}`).toBe(1);
+      }
+      cleanup();
+    }
   });
 
   it('warns before the irreversible mistake on outcomes where the old phone still works', () => {
