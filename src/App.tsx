@@ -11,6 +11,7 @@ import { LanguageSwitch, settingsFor } from './views/LanguageSwitch';
 import { Layout } from './views/Layout';
 import { OutcomeView } from './views/OutcomeView';
 import { QuestionView } from './views/QuestionView';
+import { Rich } from './views/Rich';
 
 export function App({ search }: { search: string }) {
   const { t } = useTranslation();
@@ -62,7 +63,9 @@ export function App({ search }: { search: string }) {
       )}
       {answered === 0 && (
         <div className="intro">
-          <p>{t('ui:intro.body')}</p>
+          <p>
+            <Rich k="ui:intro.body" />
+          </p>
           <p className="privacy">{t('ui:intro.privacy')}</p>
         </div>
       )}

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../url';
 import { encode } from '../url';
+import { Rich } from './Rich';
 
 export function Layout({
   settings,
@@ -22,9 +23,11 @@ export function Layout({
       <header className="site-header">
         <div className="container">
           <a className="site-name" href={home}>
-            {t('ui:names.guide')}
+            <Rich k="ui:names.guide" />
           </a>
-          <p className="tagline">{t('ui:header.tagline')}</p>
+          <p className="tagline">
+            <Rich k="ui:header.tagline" />
+          </p>
           {languageSwitch}
         </div>
       </header>
