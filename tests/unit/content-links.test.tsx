@@ -16,7 +16,7 @@ const CHECK_OFFICIAL = '公式ページで最新の情報をご確認くださ�
 
 async function renderOutcome(answers: Answers, outcome: OutcomeId) {
   const r = renderGuide(encode(answers));
-  await waitFor(() => expect(document.querySelector(`[data-outcome="${outcome}"]`)).not.toBeNull());
+  await waitFor(() => expect(document.querySelector(`[data-outcome="${outcome}"]`)).not.toBeNull(), { timeout: 15_000 });
   return r;
 }
 
@@ -115,7 +115,7 @@ describe(`all ${paths.length} paths, rendered`, () => {
 
   it('the overview page too', async () => {
     renderGuide('?view=overview');
-    await screen.findByRole('heading', { level: 1, name: t('ui:overview.heading') });
+    await screen.findByRole('heading', { level: 1, name: t('ui:overview.heading') }, { timeout: 15_000 });
     expect(linkProblems()).toEqual([]);
   });
 });

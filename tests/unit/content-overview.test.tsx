@@ -41,7 +41,7 @@ describe('overviewTree()', () => {
 describe('the overview page', () => {
   it('has its own title and heading, and every question and answer in nested lists', async () => {
     renderGuide('?view=overview');
-    const h1 = await screen.findByRole('heading', { level: 1 });
+    const h1 = await screen.findByRole('heading', { level: 1 }, { timeout: 15_000 });
     expect(h1.textContent).toBe(t('ui:overview.heading'));
     expect(document.title).toBe(t('ui:meta.titleOverview'));
     expect(document.title).toContain(t('ui:names.guide'));
@@ -69,7 +69,7 @@ describe('the overview page', () => {
 
   it('links each of the 66 leaves to its outcome’s shareable address', async () => {
     renderGuide('?view=overview');
-    await screen.findByRole('heading', { level: 1 });
+    await screen.findByRole('heading', { level: 1 }, { timeout: 15_000 });
     const leaves = [...document.querySelectorAll<HTMLElement>('[data-overview-outcome]')];
     expect(leaves).toHaveLength(66);
     const hrefs = new Set<string>();
@@ -89,7 +89,7 @@ describe('the overview page', () => {
 
   it('keeps shop mode in its links, and is linked from every guide page’s footer', async () => {
     renderGuide('?mode=shop&view=overview');
-    await screen.findByRole('heading', { level: 1 });
+    await screen.findByRole('heading', { level: 1 }, { timeout: 15_000 });
     const first = document.querySelector('[data-overview-outcome] a')!;
     expect(decode(first.getAttribute('href')!).settings).toEqual({ mode: 'shop' });
   });
