@@ -1,8 +1,41 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { prerender } from './scripts/prerender.ts';
 
 export default defineConfig({
-  plugins: [react()],
-  build: { target: 'es2022' },
+  plugins: [
+    react(),
+    // The first screen as static HTML in dist/index.html, and the CSP meta tag (build only).
+    prerender(),
+    // Offline (issue 7): a Workbox service worker that precaches every built file: all languages,
+    // the outcome screen, the overview, shop mode's extras. It runs after the prerender, so the
+    // precached index.html is the prerendered one. Registered from src/pwa.ts (no inline script:
+    // the CSP blocks it); updates wait for the user (registerType 'prompt', src/pwaUpdate.ts).
+    // The two web app manifests are static files in public/ (one per start mode).
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: false,
+      includeManifestIcons: false,
+      workbox: {
+        globPatterns: ['**/*.{html,js,css,svg,png,ico,txt,webmanifest}'],
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  build: {
+    target: 'es2022',
+    // Browsers without modulepreload simply fetch the chunks when imported; no polyfill needed.
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        // Everything the first screen runs in one chunk (rolldown would otherwise split modules
+        // shared with lazy chunks into extra first-load chunks; one file compresses better).
+        codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] },
+      },
+    },
+  },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 });

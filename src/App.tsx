@@ -1,6 +1,6 @@
 // The page: reads the guide's place from the URL (useGuide), asks the machine what step that is,
 // and renders it. Focus, title and the screen-reader announcement follow each move.
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuestionId } from './machine/questions';
 import { ensureLanguage, HTML_LANG, langOf, plainText } from './i18n';
@@ -9,7 +9,8 @@ import { encode } from './url';
 import { answersBefore, useGuide, withoutLast } from './useGuide';
 import { LanguageSwitch, settingsFor } from './views/LanguageSwitch';
 import { Layout } from './views/Layout';
-import { OutcomeView } from './views/OutcomeView';
+import { OutcomeView } from './lazyOutcome';
+import { UpdateNotice } from './pwaNotice';
 import { QuestionView } from './views/QuestionView';
 import { Rich } from './views/Rich';
 
@@ -56,6 +57,7 @@ export function App({ search }: { search: string }) {
       }
     >
       <p ref={announce} className="visually-hidden" role="status" aria-live="polite" />
+      <UpdateNotice shop={view.settings.mode === 'shop'} />
       {view.notice && (
         <p className="notice" data-notice role="status">
           {t('ui:notice.partlyUnusable')}
@@ -69,6 +71,9 @@ export function App({ search }: { search: string }) {
           <p className="privacy">{t('ui:intro.privacy')}</p>
         </div>
       )}
+      {/* The outcome screen is a lazy chunk (src/lazyOutcome.tsx); moving to it is a transition,
+          so this boundary keeps the previous step on screen until it can paint complete. */}
+      <Suspense fallback={null}>
       {step.kind === 'question' ? (
         <QuestionView
           key={step.question}
@@ -91,6 +96,7 @@ export function App({ search }: { search: string }) {
           onRestart={restart}
         />
       )}
+      </Suspense>
     </Layout>
   );
 }

@@ -1,7 +1,6 @@
 // Typed access to the language-independent content: which steps an outcome shows (and when), and
 // the official sources they cite. The words themselves are i18next resources (content/<lang>/).
 import structure from '../content/outcomes.json';
-import sourcesJson from '../content/sources.json';
 import meta from '../content/meta.json';
 import type { Answers, OutcomeId } from './machine/questions';
 
@@ -15,11 +14,10 @@ export type Entry = {
   when?: When;
 };
 export type OutcomeContent = { warning?: boolean; callNow?: boolean; steps: Entry[]; notes: Entry[] };
-export type Source = { publisher: string; title: string; url: string; checked: string };
+export { sources, type Source } from './sources';
 
 export const outcomeContent = structure.outcomes as unknown as Record<OutcomeId, OutcomeContent>;
 export const commonNotes = structure.common.notes as unknown as Entry[];
-export const sources = sourcesJson as Record<string, Source>;
 export const contentCheckedOn: string = meta.checkedOn;
 
 export function applies(entry: Entry, answers: Answers): boolean {

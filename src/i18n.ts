@@ -6,7 +6,6 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import ui from '../content/ja/ui.json';
 import questions from '../content/ja/questions.json';
-import outcomes from '../content/ja/outcomes.json';
 import terms from '../content/ja/terms.json';
 import { registerLangs } from './url';
 
@@ -40,7 +39,8 @@ i18n.use(initReactI18next).init({
   fallbackLng: false,
   ns: [...NAMESPACES],
   defaultNS: 'ui',
-  resources: { ja: { ui, questions, outcomes, terms } },
+  // Japanese `outcomes` words are a lazy chunk with the outcome screen (src/lazyOutcome.tsx).
+  resources: { ja: { ui, questions, terms } },
   initAsync: false,
   interpolation: { escapeValue: false },
   returnNull: false,

@@ -1,25 +1,60 @@
+// The browser entry. The built page already holds the first screen as static HTML (the
+// introduction and the first question, in Japanese: scripts/prerender.ts), so the address with no
+// query string hydrates it: same tree, same words, no second render, no layout shift.
+// Any other address (a deep link, another language, shop mode) shows a different step: the page
+// keeps #root hidden (src/prerender.css) while what that step needs loads (another language's
+// words, the outcome chunk), then renders it fresh in one go and reveals it.
 import { StrictMode } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
 import { DEFAULT_LANG, ensureLanguage, i18n, langOfSearch } from './i18n';
+import { loadOutcome } from './lazyOutcome';
+import { stepOf } from './machine/step';
+import { decode } from './url';
 import './styles.css';
+import './prerender.css';
 
-const root = document.getElementById('root')!;
+const container = document.getElementById('root')!;
+const search = window.location.search;
+const lang = langOfSearch(search);
 const app = (
   <StrictMode>
     <I18nextProvider i18n={i18n}>
-      <App search={window.location.search} />
+      <App search={search} />
     </I18nextProvider>
   </StrictMode>
 );
-// The first screen may arrive prerendered (in Japanese); hydrate it when it does. A link in
-// another language waits for that language's words (a lazy chunk), then renders it fresh.
-const lang = langOfSearch(window.location.search);
-const start = () => {
-  if (root.hasChildNodes() && lang === DEFAULT_LANG) hydrateRoot(root, app);
-  else createRoot(root).render(app);
-};
-const pending = ensureLanguage(lang);
-if (pending) pending.then(start, start);
-else start();
+
+/** After the first screen: fetch what later steps need, then the service worker. */
+function afterFirstScreen(): void {
+  const idle: (fn: () => void) => void = window.requestIdleCallback ?? ((fn) => setTimeout(fn, 1));
+  idle(() => {
+    loadOutcome(lang).catch(() => undefined); // retried when an outcome is reached
+  });
+  if (import.meta.env.PROD) {
+    const start = () => void import('./pwa').then((pwa) => pwa.registerServiceWorker());
+    if (document.readyState === 'complete') start();
+    else window.addEventListener('load', start, { once: true });
+  }
+}
+
+if (!search && lang === DEFAULT_LANG && container.hasChildNodes()) {
+  hydrateRoot(container, app);
+  afterFirstScreen();
+} else {
+  const waits: Promise<void>[] = [];
+  if (lang !== DEFAULT_LANG) waits.push(ensureLanguage(lang) ?? Promise.resolve());
+  if (stepOf(decode(search).snapshot).kind === 'outcome') waits.push(loadOutcome(lang));
+  const start = () => {
+    const root = createRoot(container);
+    container.replaceChildren(); // the static first question, if any: not this address's step
+    flushSync(() => root.render(app));
+    document.documentElement.classList.remove('deeplink');
+    afterFirstScreen();
+  };
+  // If something could not load (offline before the service worker is there), render anyway.
+  if (waits.length) Promise.all(waits).then(start, start);
+  else start();
+}

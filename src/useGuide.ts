@@ -2,10 +2,11 @@
 // history entries: every answer adds one, so the browser's Back and Forward move between
 // questions and a reload keeps the place. No routing decision is made here: the machine decides
 // (via replay), this only moves between addresses.
-import { useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 import type { Answers, QuestionId } from './machine/questions';
 import { QUESTION_IDS } from './machine/questions';
 import { replay } from './machine/replay';
+import { stepOf, type GuideSnapshot } from './machine/step';
 import { decode, encode, type Decoded, type Settings } from './url';
 
 export type GuideView = Decoded & {
@@ -16,6 +17,15 @@ export type GuideView = Decoded & {
   /** Answers being changed: kept aside while one earlier answer is re-asked. */
   pending?: Answers;
 };
+
+/**
+ * Moving to an outcome is a transition: the outcome screen is a lazy chunk (src/lazyOutcome.tsx),
+ * and a transition keeps the current step on screen until the outcome can paint complete.
+ */
+function commit(snapshot: GuideSnapshot, update: () => void): void {
+  if (stepOf(snapshot).kind === 'outcome') startTransition(update);
+  else update();
+}
 
 type HistoryState = { guide: true; depth: number };
 
@@ -39,7 +49,7 @@ export function useGuide(initialSearch: string) {
       window.history.replaceState({ guide: true, depth }, '', window.location.href);
     const onPop = () => {
       const d = decode(window.location.search);
-      setView((v) => ({ ...d, notice: false, moves: v.moves + 1 }));
+      commit(d.snapshot, () => setView((v) => ({ ...d, notice: false, moves: v.moves + 1 })));
     };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
@@ -55,14 +65,16 @@ export function useGuide(initialSearch: string) {
       const depth = currentDepth() + (replace ? 0 : 1);
       if (replace) window.history.replaceState({ guide: true, depth }, '', url);
       else window.history.pushState({ guide: true, depth }, '', url);
-      setView((v) => ({
-        ...d,
-        settings,
-        partlyUnusable: false,
-        notice: false,
-        moves: v.moves + 1,
-        pending: opts.pending,
-      }));
+      commit(d.snapshot, () =>
+        setView((v) => ({
+          ...d,
+          settings,
+          partlyUnusable: false,
+          notice: false,
+          moves: v.moves + 1,
+          pending: opts.pending,
+        })),
+      );
     },
     [],
   );

@@ -6,7 +6,7 @@
 // stays its base text.
 import type { ReactElement, ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { sources } from '../content';
+import { sources } from '../sources';
 import termsJa from '../../content/ja/terms.json';
 
 const TERM_IDS = Object.keys(termsJa);

@@ -1,0 +1,8 @@
+// The official sources registry (content/sources.json), on its own so that the first screen
+// (whose help texts link sources) does not pull in the outcomes' structure (src/content.ts),
+// which belongs to the lazy outcome chunk.
+import sourcesJson from '../content/sources.json';
+
+export type Source = { publisher: string; title: string; url: string; checked: string };
+
+export const sources = sourcesJson as Record<string, Source>;
