@@ -2,17 +2,20 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { prerender } from './scripts/prerender.ts';
+import { webManifests } from './scripts/manifest.ts';
 
 export default defineConfig({
   plugins: [
     react(),
     // The first screen as static HTML in dist/index.html, and the CSP meta tag (build only).
     prerender(),
+    // The two web app manifests (normal and shop mode), from the content (scripts/manifest.ts).
+    webManifests(),
     // Offline (issue 7): a Workbox service worker that precaches every built file: all languages,
     // the outcome screen, the overview, shop mode's extras. It runs after the prerender, so the
     // precached index.html is the prerendered one. Registered from src/pwa.ts (no inline script:
     // the CSP blocks it); updates wait for the user (registerType 'prompt', src/pwaUpdate.ts).
-    // The two web app manifests are static files in public/ (one per start mode).
+    // The web app manifests come from webManifests() above.
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

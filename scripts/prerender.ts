@@ -12,6 +12,7 @@
 // 3. adds a <meta http-equiv="Content-Security-Policy"> that allows scripts from 'self' plus the
 //    hash of that one inline script, and nothing inline otherwise. Build only: in `vite` dev mode
 //    the meta tag would block Vite's injected styles.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -67,10 +68,16 @@ async function renderFirstScreen(root: string): Promise<Rendered> {
         rolldownOptions: { output: { entryFileNames: 'entry-server.mjs' } },
       },
     });
-    const mod = (await import(pathToFileURL(path.join(outDir, 'entry-server.mjs')).href)) as {
-      render: () => Rendered;
-    };
-    return mod.render();
+    // Render in a fresh Node process: the build may run inside another tool's process (Vitest
+    // sets NODE_ENV=test and may hold React's development build) and React's server renderer
+    // must meet the same React build it was bundled against.
+    const entry = pathToFileURL(path.join(outDir, 'entry-server.mjs')).href;
+    const out = execFileSync(
+      process.execPath,
+      ['--input-type=module', '-e', `const m = await import(${JSON.stringify(entry)}); process.stdout.write(JSON.stringify(m.render()));`],
+      { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
+    return JSON.parse(out) as Rendered;
   } finally {
     fs.rmSync(outDir, { recursive: true, force: true });
   }

@@ -40,6 +40,10 @@ function afterFirstScreen(): void {
   }
 }
 
+// Installed from shop mode, the app should open in shop mode: offer that manifest (scripts/manifest.ts).
+if (decode(search).settings.mode === 'shop')
+  document.querySelector('link[rel="manifest"]')?.setAttribute('href', '/manifest-shop.webmanifest');
+
 if (!search && lang === DEFAULT_LANG && container.hasChildNodes()) {
   hydrateRoot(container, app);
   afterFirstScreen();

@@ -7,6 +7,7 @@ import { loadOutcome } from '../../src/lazyOutcome';
 beforeAll(() => loadOutcome('ja'));
 
 afterEach(() => {
+  if (typeof window === 'undefined') return; // tests in the node environment (// @vitest-environment node)
   cleanup();
   window.history.replaceState(null, '', '/');
 });

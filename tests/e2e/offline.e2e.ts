@@ -1,0 +1,150 @@
+// Works without a network (issue 7): visit once, wait for the service worker, cut the network
+// (context.setOffline), reload, and walk to an outcome in every language; deep links and the
+// shop-mode page also open offline. Along the way: no request to another origin, no CSP
+// violation, no console error. Also checks the two web app manifests and their icons.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LANGS } from '../../src/i18n';
+import { baseURL, connect, PageGuard } from './helpers';
+
+const WALK: [string, string][] = [
+  ['situation', 'change'],
+  ['certificate', 'yes'],
+  ['oldPlatform', 'android'],
+  ['oldPhone', 'usable'],
+  ['newPhone', 'supported'],
+];
+const WALK_OUTCOME = 'change-revoke-old-then-setup';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let guard: PageGuard;
+
+async function walkToOutcome(p: Page): Promise<string | null> {
+  for (const [q, a] of WALK) {
+    const button = p.locator(`[data-question="${q}"] [data-answer="${a}"]`);
+    await button.waitFor();
+    await button.click();
+  }
+  const outcome = p.locator('[data-outcome]');
+  await outcome.waitFor();
+  return outcome.getAttribute('data-outcome');
+}
+
+async function cspViolations(p: Page): Promise<string[]> {
+  return p.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
+}
+
+beforeAll(async () => {
+  browser = await connect();
+  context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+    locale: 'ja-JP',
+    serviceWorkers: 'allow',
+  });
+  await context.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective}: ${e.blockedURI}`));
+  });
+  page = await context.newPage();
+  guard = new PageGuard(page, new URL(baseURL()).origin);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
+
+describe('offline after one visit', () => {
+  it('installs the service worker on the first visit, which precaches every file', async () => {
+    await page.goto(`${baseURL()}/`);
+    await page.locator('[data-question="situation"]').waitFor();
+    const sw = await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.ready;
+      const keys = await caches.keys();
+      let urls: string[] = [];
+      for (const k of keys) urls = urls.concat((await (await caches.open(k)).keys()).map((r) => new URL(r.url).pathname));
+      return { script: reg.active?.scriptURL ?? '', urls };
+    });
+    expect(sw.script).toMatch(/\/sw\.js$/);
+    expect(sw.urls).toContain('/index.html');
+    // Every language's words and the lazy screens are in the cache, not only what was visited.
+    const chunks = sw.urls.filter((u) => u.startsWith('/assets/'));
+    expect(chunks.filter((u) => /\/outcomes-[^/]+\.js$/.test(u)).length).toBe(LANGS.length);
+    expect(chunks.some((u) => /\/OutcomeView-[^/]+\.js$/.test(u))).toBe(true);
+    expect(chunks.some((u) => /\/Overview-[^/]+\.js$/.test(u))).toBe(true);
+    expect(chunks.some((u) => /\/ShopControls-[^/]+\.js$/.test(u))).toBe(true);
+    guard.check('first visit');
+  });
+
+  it('reloads with no network and walks to an outcome in Japanese', async () => {
+    await context.setOffline(true);
+    await page.reload();
+    await page.locator('[data-question="situation"]').waitFor();
+    expect(await walkToOutcome(page)).toBe(WALK_OUTCOME);
+    expect(await cspViolations(page)).toEqual([]);
+    guard.check('offline, ja');
+  });
+
+  for (const lang of LANGS.filter((l) => l !== 'ja')) {
+    it(`walks to an outcome in lang=${lang} with no network`, async () => {
+      await page.goto(`${baseURL()}/?lang=${lang}`);
+      await page.locator('[data-question="situation"]').waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang === 'en' ? 'en' : 'ja');
+      expect(await walkToOutcome(page)).toBe(WALK_OUTCOME);
+      expect(await cspViolations(page)).toEqual([]);
+      guard.check(`offline, ${lang}`);
+    });
+  }
+
+  it('opens a deep link to an outcome, in every language, with no network', async () => {
+    for (const lang of LANGS) {
+      const search = `?situation=lost&certificate=yes${lang === 'ja' ? '' : `&lang=${lang}`}`;
+      await page.goto(`${baseURL()}/${search}`);
+      await page.locator('[data-outcome="lost-suspend"]').waitFor();
+      // The static first question is never what a deep link shows, and the page is revealed.
+      expect(await page.locator('[data-question]').count()).toBe(0);
+      expect(await page.evaluate(() => document.documentElement.classList.contains('deeplink'))).toBe(false);
+      expect(await cspViolations(page)).toEqual([]);
+    }
+    guard.check('offline deep links');
+  });
+
+  it('opens shop mode and the overview with no network', async () => {
+    await page.goto(`${baseURL()}/?mode=shop`);
+    await page.locator('[data-question="situation"]').waitFor();
+    expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe('/manifest-shop.webmanifest');
+    await page.goto(`${baseURL()}/?view=overview`);
+    await page.locator('main h1').first().waitFor();
+    expect(await cspViolations(page)).toEqual([]);
+    guard.check('offline shop mode and overview');
+    await context.setOffline(false);
+  });
+});
+
+describe('installable', () => {
+  it.each([
+    ['manifest.webmanifest', '/'],
+    ['manifest-shop.webmanifest', '/?mode=shop'],
+  ])('%s starts at %s and has PNG icons 192, 512 and maskable', async (file, start) => {
+    const res = await page.request.get(`${baseURL()}/${file}`);
+    expect(res.ok()).toBe(true);
+    const m = (await res.json()) as { start_url: string; id: string; display: string; icons: { src: string; sizes: string; purpose: string }[] };
+    expect(m.start_url).toBe(start);
+    expect(m.id).toBe(start);
+    expect(m.display).toBe('standalone');
+    const has = (sizes: string, purpose: string) => m.icons.some((i) => i.sizes === sizes && i.purpose === purpose);
+    expect(has('192x192', 'any') && has('512x512', 'any') && has('512x512', 'maskable')).toBe(true);
+    for (const icon of m.icons) {
+      const img = await page.request.get(`${baseURL()}${icon.src}`);
+      expect(img.headers()['content-type'], icon.src).toMatch(/^image\/png/);
+      const png = await img.body();
+      const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+      expect(`${w}x${h}`, icon.src).toBe(icon.sizes);
+    }
+  });
+});
