@@ -1,0 +1,171 @@
+// Every path through the guide, tapped through the rendered screens in every non-default language
+// (Japanese has its own run in guide-ui.test.tsx): each question and outcome is shown in that
+// language, answers are found by their visible names (ruby readings are not part of a name), and no
+// key, tag or placeholder leaks onto the page.
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LANG, HTML_LANG, LANGS, ensureLanguage, i18n, plainText, type Lang } from '../../src/i18n';
+import { encode } from '../../src/url';
+import { allPaths } from './paths';
+import { renderGuide } from './render';
+
+const OTHER_LANGS = LANGS.filter((l) => l !== DEFAULT_LANG);
+const missing: string[] = [];
+
+beforeAll(() => {
+  // Record every key asked for that the language does not have (i18next would print the key).
+  i18n.options.parseMissingKeyHandler = (key: string) => {
+    missing.push(`${i18n.language}: ${key}`);
+    return key;
+  };
+});
+afterAll(() => {
+  i18n.options.parseMissingKeyHandler = undefined;
+  ensureLanguage(DEFAULT_LANG);
+});
+afterEach(() => {
+  expect(missing).toEqual([]);
+});
+
+const text = (k: string) => plainText(i18n.t(k) as string);
+// Accessible names compared without whitespace: a <ruby> may add spaces around its base text.
+const squash = (s: string) => s.replace(/\s+/g, '');
+const named = (want: string) => (name: string) => squash(name) === squash(want);
+const h1 = (name: string) => screen.getByRole('heading', { level: 1, name: named(name) });
+/** An element's text as read, without ruby readings. */
+function baseText(el: Element): string {
+  const copy = el.cloneNode(true) as Element;
+  copy.querySelectorAll('rt').forEach((rt) => rt.remove());
+  return copy.textContent ?? '';
+}
+
+function expectClean() {
+  const body = document.body.textContent ?? '';
+  expect(body).not.toMatch(/(outcomes|questions|ui|terms):[a-zA-Z]/);
+  expect(body).not.toMatch(/<\/?[a-z][a-z0-9]*>|\$t\(|\{\{|\}\}/);
+  expect(body).not.toMatch(/[^\s]\|[^\s]/); // an unrendered <r>base|reading</r>
+}
+
+async function open(lang: Lang, answers = '') {
+  await ensureLanguage(lang);
+  renderGuide(`?${answers}${answers ? '&' : ''}lang=${lang}`);
+  await act(async () => {});
+}
+
+describe.each(OTHER_LANGS)('every path through the screens in %s', (lang) => {
+  const paths = allPaths();
+  it.each(paths.map((p) => [encode(p.answers), p] as const))('%s', async (_url, p) => {
+    await open(lang);
+    expect(document.documentElement.lang).toBe(HTML_LANG[lang]);
+    for (const { question, answer } of p.steps) {
+      const region = document.querySelector<HTMLElement>(`[data-question="${question}"]`);
+      expect(region, `question ${question} on screen`).not.toBeNull();
+      // hidden: true skips jsdom's slow computed-style walk; nothing in a step is hidden anyway.
+      within(region!).getByRole('heading', { level: 1, name: named(text(`questions:${question}.title`)), hidden: true });
+      fireEvent.click(
+        within(region!).getByRole('button', { name: named(text(`questions:${question}.answers.${answer}`)), hidden: true }),
+      );
+    }
+    const outcome = document.querySelector<HTMLElement>(`[data-outcome="${p.outcome}"]`);
+    expect(outcome, `outcome ${p.outcome}`).not.toBeNull();
+    within(outcome!).getByRole('heading', { level: 1, name: named(text(`outcomes:${p.outcome}.title`)), hidden: true });
+    expect(window.location.search).toBe(encode(p.answers, { lang }));
+    expect(document.title).toContain(text(`outcomes:${p.outcome}.title`));
+    expect(document.title).not.toMatch(/[<>{}]|\$t\(/);
+    expectClean();
+  });
+});
+
+describe.each(OTHER_LANGS)('the %s page', (lang) => {
+  it('opens a deep link in that language, with the page title and <html lang>', async () => {
+    await open(lang, 'situation=lost&certificate=yes');
+    h1(text('outcomes:lost-suspend.title'));
+    expect(document.documentElement.lang).toBe(HTML_LANG[lang]);
+    expect(document.title).toBe(plainText(i18n.t('ui:meta.titleOutcome', { step: i18n.t('outcomes:lost-suspend.title') })));
+    // The lost-phone outcome leads with the foreign-language line.
+    const lead = document.querySelector('[data-outcome] .lead') as HTMLElement;
+    const firstCall = within(lead).getAllByRole('link')[0]!;
+    expect(firstCall.getAttribute('href')).toBe('tel:0120017827');
+    expectClean();
+  });
+
+  it('explains terms where they appear, in that language', async () => {
+    await open(lang, 'situation=handover&certificate=yes&oldPlatform=android&oldPhone=usable');
+    const meanings = [...document.querySelectorAll('.term-meaning')].map(baseText);
+    expect(meanings.length).toBeGreaterThan(0);
+    expect(meanings).toContain(plainText(i18n.t('ui:termMeaning', { meaning: i18n.t('terms:revoke.meaning') })));
+    expectClean();
+  });
+});
+
+describe('the language switch', () => {
+  it('is on every screen, names each language in itself and keeps answers and shop mode', async () => {
+    await open('ja', 'situation=repair&certificate=yes&mode=shop');
+    const nav = screen.getByRole('navigation', { name: i18n.t('ui:languages.label') as string });
+    const links = within(nav).getAllByRole('link');
+    expect(links.map((a) => [a.textContent, a.getAttribute('lang')])).toEqual([
+      ['日本語', 'ja'],
+      ['English', 'en'],
+      ['やさしいにほんご', 'ja'],
+    ]);
+    expect(links[0]!.getAttribute('aria-current')).toBe('true');
+    expect(links[1]!.getAttribute('href')).toBe('?situation=repair&certificate=yes&lang=en&mode=shop');
+    expect(links[2]!.getAttribute('href')).toBe('?situation=repair&certificate=yes&lang=easy&mode=shop');
+  });
+
+  it('switches language in place: same question, answers kept, html lang and title follow', async () => {
+    await open('ja', 'situation=change&certificate=unknown');
+    const before = window.history.length;
+    const nav = () => screen.getByRole('navigation', { name: i18n.t('ui:languages.label') as string });
+    await act(async () => {
+      fireEvent.click(within(nav()).getByRole('link', { name: 'English' }));
+    });
+    // The words load first (a lazy chunk), then the page moves.
+    await waitFor(() => expect(window.location.search).toBe('?situation=change&certificate=unknown&lang=en'));
+    h1(text('questions:oldPlatform.title'));
+    expect(i18n.language).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+    expect(window.location.search).toBe('?situation=change&certificate=unknown&lang=en');
+    expect(window.history.length).toBe(before + 1);
+    expect(document.title).toContain(text('questions:oldPlatform.title'));
+    expectClean();
+
+    await act(async () => {
+      fireEvent.click(within(nav()).getByRole('link', { name: 'やさしいにほんご' }));
+    });
+    await waitFor(() => expect(window.location.search).toBe('?situation=change&certificate=unknown&lang=easy'));
+    expect(i18n.language).toBe('easy');
+    expect(document.documentElement.lang).toBe('ja');
+    h1(text('questions:oldPlatform.title'));
+    // Answer in やさしい日本語: the button's name is its text without the ruby readings.
+    fireEvent.click(screen.getByRole('button', { name: named(text('questions:oldPlatform.answers.android')) }));
+    h1(text('questions:oldPhone.title'));
+    expect(window.location.search).toBe('?situation=change&certificate=unknown&oldPlatform=android&lang=easy');
+    expect(document.querySelector('[data-question] ruby rt')).not.toBeNull();
+    expectClean();
+
+    // Back returns to the previous language's address, and the words follow it.
+    await act(async () => {
+      window.history.back();
+      await new Promise((r) => window.addEventListener('popstate', r, { once: true }));
+    });
+    await act(async () => {
+      window.history.back();
+      await new Promise((r) => window.addEventListener('popstate', r, { once: true }));
+    });
+    expect(window.location.search).toBe('?situation=change&certificate=unknown&lang=en');
+    expect(i18n.language).toBe('en');
+    h1(text('questions:oldPlatform.title'));
+  });
+
+  it('replaces the history entry in shop mode', async () => {
+    await open('ja', 'situation=lost&mode=shop');
+    const before = window.history.length;
+    await act(async () => {
+      fireEvent.click(screen.getByRole('link', { name: 'English' }));
+    });
+    await waitFor(() => expect(window.location.search).toBe('?situation=lost&lang=en&mode=shop'));
+    expect(window.history.length).toBe(before);
+    h1(text('questions:certificate.title'));
+  });
+});
