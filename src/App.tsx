@@ -1,6 +1,6 @@
 // The page: reads the guide's place from the URL (useGuide), asks the machine what step that is,
 // and renders it. Focus, title and the screen-reader announcement follow each move.
-import { Suspense, useEffect, useLayoutEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuestionId } from './machine/questions';
 import { ensureLanguage, HTML_LANG, langOf, plainText } from './i18n';
@@ -14,6 +14,9 @@ import { UpdateNotice } from './pwaNotice';
 import { QuestionView } from './views/QuestionView';
 import { Rich } from './views/Rich';
 
+// The overview map (?view=overview): a lazy chunk, only for that view.
+const Overview = lazy(() => import('./views/Overview'));
+
 export function App({ search }: { search: string }) {
   const { t } = useTranslation();
   const { view, answer, change, back, restart, go } = useGuide(search);
@@ -22,8 +25,11 @@ export function App({ search }: { search: string }) {
   const answered = Object.keys(view.kept).length;
   const stepTitle =
     step.kind === 'question' ? t(`questions:${step.question}.title`) : t(`outcomes:${step.outcome}.title`);
+  const overview = view.settings.view === 'overview';
   const pageTitle = plainText(
-    t(step.kind === 'question' ? 'ui:meta.titleQuestion' : 'ui:meta.titleOutcome', { step: stepTitle }),
+    overview
+      ? t('ui:meta.titleOverview')
+      : t(step.kind === 'question' ? 'ui:meta.titleQuestion' : 'ui:meta.titleOutcome', { step: stepTitle }),
   );
   const announce = useRef<HTMLParagraphElement>(null);
 
@@ -63,7 +69,7 @@ export function App({ search }: { search: string }) {
           {t('ui:notice.partlyUnusable')}
         </p>
       )}
-      {answered === 0 && (
+      {answered === 0 && !overview && (
         <div className="intro">
           <p>
             <Rich k="ui:intro.body" />
@@ -74,7 +80,11 @@ export function App({ search }: { search: string }) {
       {/* The outcome screen is a lazy chunk (src/lazyOutcome.tsx); moving to it is a transition,
           so this boundary keeps the previous step on screen until it can paint complete. */}
       <Suspense fallback={null}>
-      {step.kind === 'question' ? (
+      {overview ? (
+        <Suspense fallback={null}>
+          <Overview settings={view.settings} />
+        </Suspense>
+      ) : step.kind === 'question' ? (
         <QuestionView
           key={step.question}
           question={step.question}

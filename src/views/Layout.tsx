@@ -43,6 +43,11 @@ export function Layout({
               <a href={encode({}, { ...settings, mode: 'shop' })}>{t('ui:footer.shopMode')}</a>
             </p>
           )}
+          {settings.view !== 'overview' && (
+            <p>
+              <a href={encode({}, { ...settings, view: 'overview' })}>{t('ui:footer.overview')}</a>
+            </p>
+          )}
         </div>
       </footer>
     </div>
