@@ -25,6 +25,8 @@ const outDir = path.join(work, 'dist');
 const port = Number(process.env.BENCH_PORT ?? 4310);
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const TAPS = Number(process.env.BENCH_TAPS ?? 24);
+// `npm run bench -- --only=taps` or `--only=lighthouse` runs one part (while tuning).
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -81,6 +83,7 @@ const origin = `http://127.0.0.1:${port}`;
 
 try {
   // ---- 3. Lighthouse -------------------------------------------------------------------------
+  if (only !== 'taps') {
   const chrome = await chromeLauncher.launch({
     chromePath: CHROME,
     chromeFlags: ['--headless=new', ...FLAGS],
@@ -121,8 +124,10 @@ try {
   } finally {
     await chrome.kill();
   }
+  }
 
   // ---- 4. tap → next question painted, 4× CPU ---------------------------------------------
+  if (only !== 'lighthouse') {
   const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS });
   try {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
@@ -190,6 +195,7 @@ try {
     row(`tap → outcome painted, 4× CPU (${toOutcome.length} taps): median / p95`, `${omed.toFixed(0)} / ${op95.toFixed(0)} ms`, '≤ 100 ms', op95 <= 100);
   } finally {
     await browser.close();
+  }
   }
 } finally {
   await server.close();

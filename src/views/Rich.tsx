@@ -122,6 +122,10 @@ export function firstMentions(keys: string[], raw: (key: string) => string): Map
 /** A content string with its inline tags. `explain`: the terms to explain here (default: all). */
 export function Rich({ k, explain }: { k: string; explain?: ReadonlySet<string> }) {
   const { t } = useTranslation();
+  // Most strings (titles, answers) have no tags or entities: render them as plain text without
+  // Trans's parsing, which keeps an answer tap fast on a slow phone (issue 4). Same output.
+  const text = t(k);
+  if (!/[<&]/.test(text)) return <>{text}</>;
   const used = explain
     ? { ...components, ...Object.fromEntries(Object.entries(mentions).filter(([id]) => !explain.has(id))) }
     : components;
