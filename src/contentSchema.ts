@@ -16,8 +16,11 @@ export const ALLOWED_HOSTS = [
   'support.apple.com',
 ] as const;
 
-/** Inline tags that src/views/Rich.tsx renders besides term and source tags. */
-export const FORMAT_TAGS = ['tel', 'strong', 'r'] as const;
+/**
+ * Inline tags that src/views/Rich.tsx renders besides term and source tags (its `components`;
+ * tests/unit/content.test.ts checks that the two lists agree).
+ */
+export const FORMAT_TAGS = ['tel', 'strong', 'r', 'ja'] as const;
 
 export const CONFIDENCE = ['high', 'medium', 'low'] as const;
 

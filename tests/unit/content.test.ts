@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entriesFor } from '../../src/content';
 import {
+  FORMAT_TAGS,
   checkContent,
   formatProblem,
   isAllowedUrl,
@@ -65,6 +66,14 @@ describe('the content in content/', () => {
 
   it('follows every rule (each line below names the file and key to fix)', () => {
     expect(check(files)).toEqual([]);
+  });
+
+  it('knows every inline tag that src/views/Rich.tsx renders (FORMAT_TAGS in src/contentSchema.ts)', () => {
+    const rich = readFileSync(join(root, 'src/views/Rich.tsx'), 'utf8');
+    const block = /const components[^{]*\{([\s\S]*?)\n\};/.exec(rich)?.[1] ?? '';
+    const tags = [...block.matchAll(/^\s+([a-z][a-z0-9]*): </gm)].map((m) => m[1]);
+    expect(tags.length).toBeGreaterThan(0);
+    expect(new Set(tags), 'src/contentSchema.ts → FORMAT_TAGS: list the same tags as Rich.tsx').toEqual(new Set(FORMAT_TAGS));
   });
 
   it('index.html has the same description as content/ja/ui.json meta.description', () => {
@@ -183,7 +192,7 @@ describe('the checker catches each kind of mistake (so the test above can fail)'
 
   it('an unknown or unclosed tag, a term nobody uses, a broken $t() reference', () => {
     expect(edit((c) => (c.ja.outcomes['lost-suspend'].lead += '<s99>公式</s99>'))).toEqual([
-      'content/ja/outcomes.json → lost-suspend.lead: uses the tag <s99>, which is not a term in content/ja/terms.json, not a source in content/sources.json (in lower case, e.g. <s1>) and not one of <tel> <strong> <r>',
+      'content/ja/outcomes.json → lost-suspend.lead: uses the tag <s99>, which is not a term in content/ja/terms.json, not a source in content/sources.json (in lower case, e.g. <s1>) and not one of <tel> <strong> <r> <ja>',
     ]);
     expect(edit((c) => (c.ja.outcomes['lost-suspend'].lead += '<revoke>失効'))).toEqual([
       'content/ja/outcomes.json → lost-suspend.lead: opens <revoke> but never closes it with </revoke>',
