@@ -419,7 +419,27 @@ export function checkContent(files: ContentFiles, opts: CheckOptions): Problem[]
         add(`content/${base}/ui.json`, key, 'is used by the app but missing here: write the words for it');
   }
 
-  // 8. Terms and sources that nothing uses.
+  // 8. Names that may change (ui names.*) are written once: everywhere else as $t(ui:names.x).
+  // A name that is also a glossary term's word (スマホ用電子証明書) is an ordinary word and exempt.
+  for (const [lang, namespaces] of Object.entries(files.locales)) {
+    const uiWords = leaves(namespaces.ui);
+    const termWords = new Set([...leaves(namespaces.terms).entries()].filter(([k]) => k.endsWith('.word')).map(([, v]) => v));
+    const names = [...uiWords].filter(([k, v]) => k.startsWith('names.') && v.length >= 4 && !termWords.has(v));
+    for (const [ns, tree] of Object.entries(namespaces))
+      for (const [key, text] of leaves(tree)) {
+        if (ns === 'ui' && key.startsWith('names.')) continue;
+        if (ns === 'terms') continue;
+        for (const [nameKey, value] of names)
+          if (text.includes(value))
+            add(
+              `content/${lang}/${ns}.json`,
+              key,
+              `writes "${value}" directly; write $t(ui:${nameKey}) instead, so that a change of name is one edit in content/${lang}/ui.json`,
+            );
+      }
+  }
+
+  // 9. Terms and sources that nothing uses.
   for (const t of termIds)
     if (!termTagsUsed.has(t))
       add(`content/${base}/terms.json`, t, `is never used: no string has a <${t}>…</${t}> tag; remove it or use it`);
