@@ -150,7 +150,7 @@ describe('words where they appear', () => {
       }
       cleanup();
     }
-  });
+  }, 60_000);
 
   it('warns before the irreversible mistake on outcomes where the old phone still works', () => {
     renderGuide('?situation=change&certificate=yes&oldPlatform=android&oldPhone=usable&newPhone=unsupported');
