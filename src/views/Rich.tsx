@@ -3,7 +3,8 @@
 // right where it appears, and a source tag (<s1>…</s1>, ids from content/sources.json) links
 // the official page. A ruby tag (<r>電話|でんわ</r>, used by やさしい日本語) becomes
 // <ruby>電話<rt>でんわ</rt></ruby>; the reading is hidden from accessible names, so a button's name
-// stays its base text.
+// stays its base text. A language tag (<ja>マイナアプリ</ja>, used by English for the Japanese
+// names a user sees on screen) becomes <span lang="ja">, so a screen reader reads it in Japanese.
 import type { ReactElement, ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { sources } from '../sources';
@@ -38,15 +39,23 @@ function splitRuby(text: string): [string, string] {
   return bar < 0 ? [text, ''] : [text.slice(0, bar), text.slice(bar + 1)];
 }
 
-/** A plain string (no other tags) with its ruby tags rendered. */
+/** A plain string (no other tags) with its ruby and language tags rendered. */
 export function withRuby(text: string): ReactNode {
-  if (!text.includes('<r>')) return text;
+  if (!text.includes('<r>') && !text.includes('<ja>')) return text;
   const out: ReactNode[] = [];
-  const re = /<r>([^<]*)<\/r>/g;
+  const re = /<(r|ja)>([^<]*)<\/\1>/g;
   let last = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m.index > last) out.push(text.slice(last, m.index));
-    out.push(<Ruby key={m.index}>{m[1]}</Ruby>);
+    out.push(
+      m[1] === 'r' ? (
+        <Ruby key={m.index}>{m[2]}</Ruby>
+      ) : (
+        <span key={m.index} lang="ja">
+          {m[2]}
+        </span>
+      ),
+    );
     last = m.index + m[0].length;
   }
   if (last < text.length) out.push(text.slice(last));
@@ -69,8 +78,10 @@ function Tel({ children }: { children?: ReactNode }) {
 export function SourceLink({ id, children }: { id: string; children?: ReactNode }) {
   const source = sources[id];
   if (!source) return <>{children}</>;
+  // An official page's own title is in that page's language (Japanese, or English for S2).
+  const lang = children ? undefined : /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(source.title) ? 'ja' : 'en';
   return (
-    <a href={source.url} rel="noopener noreferrer">
+    <a href={source.url} rel="noopener noreferrer" lang={lang}>
       {children ?? source.title}
     </a>
   );
@@ -87,6 +98,7 @@ const components: Record<string, ReactElement> = {
   tel: <Tel />,
   strong: <strong />,
   r: <Ruby />,
+  ja: <span lang="ja" />,
   ...Object.fromEntries(TERM_IDS.map((id) => [id, <Term id={id} />])),
   ...Object.fromEntries(Object.keys(sources).map((id) => [id.toLowerCase(), <SourceLink id={id} />])),
 };

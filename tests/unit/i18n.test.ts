@@ -29,7 +29,7 @@ function flatten(value: Json, prefix = '', out = new Map<string, string>()): Map
   return out;
 }
 
-const KNOWN_TAGS = new Set(['tel', 'strong', 'r', ...Object.keys(termsJa), ...Object.keys(sources).map((s) => s.toLowerCase())]);
+const KNOWN_TAGS = new Set(['tel', 'strong', 'r', 'ja', ...Object.keys(termsJa), ...Object.keys(sources).map((s) => s.toLowerCase())]);
 
 const openTags = (s: string) => [...s.matchAll(/<([a-z][a-z0-9]*)>/g)].map((m) => m[1]!);
 const closeTags = (s: string) => [...s.matchAll(/<\/([a-z][a-z0-9]*)>/g)].map((m) => m[1]!);
@@ -109,8 +109,10 @@ describe.each(OTHER_LANGS)('%s strings keep the Japanese markup', (lang) => {
 
   it.each(cases)('%s', (key, jaText, text) => {
     const extra = EXTRA[`${lang} ${key}`] ?? {};
-    const tags = openTags(text).filter((t) => t !== 'r');
-    const want = [...openTags(jaText).filter((t) => t !== 'r'), ...(extra.tags ?? [])];
+    // <r> (ruby) and <ja> (a Japanese name inside English) only mark up the words themselves.
+    const own = (t: string) => t !== 'r' && t !== 'ja';
+    const tags = openTags(text).filter(own);
+    const want = [...openTags(jaText).filter(own), ...(extra.tags ?? [])];
     // Same tags (tap-to-call numbers, term explanations, source links), <tel> as often as in Japanese.
     expect(sorted([...new Set(tags)]), 'tags').toEqual(sorted([...new Set(want)]));
     expect(count(tags, 'tel'), '<tel> count').toBe(count(want, 'tel'));
@@ -124,6 +126,25 @@ describe.each(OTHER_LANGS)('%s strings keep the Japanese markup', (lang) => {
     // A translation never says more: no number (hours, digits, versions, years) that the Japanese lacks.
     const jaNumbers = new Set(numbers(jaText));
     for (const n of numbers(text)) expect(jaNumbers.has(n), `number ${n} is not in the Japanese`).toBe(true);
+  });
+});
+
+describe('language of parts', () => {
+  it('marks every Japanese word in English with <ja> (read in Japanese by screen readers)', () => {
+    const problems: string[] = [];
+    for (const ns of NAMESPACES)
+      for (const [k, v] of flatten(content.en![ns]!)) {
+        if (ns === 'ui' && k.startsWith('languages.')) continue; // the switch sets lang on each name
+        const rest = v.replace(/<ja>[^<]*<\/ja>/g, '').replace(/\$t\([^)]*\)/g, '');
+        if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(rest)) problems.push(`${ns}:${k}`);
+      }
+    expect(problems).toEqual([]);
+  });
+
+  it('uses <ja> only in English', () => {
+    for (const lang of LANGS.filter((l) => l !== 'en'))
+      for (const ns of NAMESPACES)
+        for (const [k, v] of flatten(content[lang]![ns]!)) expect(v, `${lang} ${ns}:${k}`).not.toContain('<ja>');
   });
 });
 
