@@ -46,9 +46,14 @@ i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
-// Every content file of every language, as a lazy module. Files already bundled (the Japanese
-// ones imported above) resolve to the bundled module; the rest become their own chunks.
-const contentFiles = import.meta.glob<{ default: Record<string, unknown> }>('../content/*/*.json');
+// Every content file of every language, as a lazy chunk, except the Japanese ones bundled above
+// (they are never loaded this way: keep this list in step with the imports at the top).
+const contentFiles = import.meta.glob<{ default: Record<string, unknown> }>([
+  '../content/*/*.json',
+  '!../content/ja/ui.json',
+  '!../content/ja/questions.json',
+  '!../content/ja/terms.json',
+]);
 
 function fileOf(lang: Lang, ns: string): string {
   return `../content/${lang}/${ns}.json`;
