@@ -52,13 +52,22 @@ async function renderFirstScreen(root: string): Promise<Rendered> {
   const cache = path.join(root, 'node_modules', '.cache');
   fs.mkdirSync(cache, { recursive: true });
   const outDir = fs.mkdtempSync(path.join(cache, 'prerender-'));
+  let production = true;
   try {
     await build({
       configFile: false,
       root,
       mode: 'production',
       logLevel: 'warn',
-      plugins: [react()],
+      plugins: [
+        react(),
+        {
+          name: 'myna:prerender-mode',
+          configResolved(config) {
+            production = config.isProduction; // React's server build must match the bundle's JSX
+          },
+        },
+      ],
       publicDir: false,
       build: {
         ssr: 'src/entry-server.tsx',
@@ -75,7 +84,7 @@ async function renderFirstScreen(root: string): Promise<Rendered> {
     const out = execFileSync(
       process.execPath,
       ['--input-type=module', '-e', `const m = await import(${JSON.stringify(entry)}); process.stdout.write(JSON.stringify(m.render()));`],
-      { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      { cwd: root, env: { ...process.env, NODE_ENV: production ? 'production' : 'development' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
     );
     return JSON.parse(out) as Rendered;
   } finally {

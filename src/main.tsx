@@ -4,8 +4,7 @@
 // Any other address (a deep link, another language, shop mode) shows a different step: the page
 // keeps #root hidden (src/prerender.css) while what that step needs loads (another language's
 // words, the outcome chunk), then renders it fresh in one go and reveals it.
-import { StrictMode } from 'react';
-import { flushSync } from 'react-dom';
+import { StrictMode, startTransition, useLayoutEffect, type ReactNode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
@@ -27,6 +26,14 @@ const app = (
   </StrictMode>
 );
 
+/** Shows #root (hidden for deep links by the page's inline script) once this step is committed. */
+function Reveal({ children }: { children: ReactNode }) {
+  useLayoutEffect(() => {
+    document.documentElement.classList.remove('deeplink');
+  }, []);
+  return children;
+}
+
 /** After the first screen: fetch what later steps need, then the service worker. */
 function afterFirstScreen(): void {
   const idle: (fn: () => void) => void = window.requestIdleCallback ?? ((fn) => setTimeout(fn, 1));
@@ -45,7 +52,10 @@ if (decode(search).settings.mode === 'shop')
   document.querySelector('link[rel="manifest"]')?.setAttribute('href', '/manifest-shop.webmanifest');
 
 if (!search && lang === DEFAULT_LANG && container.hasChildNodes()) {
-  hydrateRoot(container, app);
+  // As a transition, hydration runs in short slices: the static page stays responsive (TBT).
+  startTransition(() => {
+    hydrateRoot(container, app);
+  });
   afterFirstScreen();
 } else {
   const waits: Promise<void>[] = [];
@@ -54,8 +64,8 @@ if (!search && lang === DEFAULT_LANG && container.hasChildNodes()) {
   const start = () => {
     const root = createRoot(container);
     container.replaceChildren(); // the static first question, if any: not this address's step
-    flushSync(() => root.render(app));
-    document.documentElement.classList.remove('deeplink');
+    // Rendered in short slices (a transition); shown in one go when committed.
+    startTransition(() => root.render(<Reveal>{app}</Reveal>));
     afterFirstScreen();
   };
   // If something could not load (offline before the service worker is there), render anyway.
