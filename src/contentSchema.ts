@@ -50,7 +50,14 @@ export const sourceSchema = z.strictObject({
       error: (iss) =>
         `the "url" ${String(iss.input)} is not on an official site the guide may link to (${hostList}, or a subdomain of one)`,
     }),
-  checked: z.iso.date({ error: 'needs "checked": the date someone last opened the page and compared it, written YYYY-MM-DD' }),
+  checked: z.iso.date({
+    error: 'needs "checked": the date the guide\'s wording was last compared with what is known of this page, written YYYY-MM-DD',
+  }),
+  // How much of the page that comparison could rest on. Only "live" means someone opened the real
+  // page; the rest came through the fact sheet (shared/domain/facts*.md) and need a live re-check.
+  seen: z.enum(['live', 'stored-copy', 'partly-read', 'title-only'], {
+    error: 'needs "seen": live, stored-copy, partly-read or title-only (how much of the page was read)',
+  }),
 });
 
 export const sourcesSchema = z.record(

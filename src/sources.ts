@@ -3,6 +3,6 @@
 // which belongs to the lazy outcome chunk.
 import sourcesJson from '../content/sources.json';
 
-export type Source = { publisher: string; title: string; url: string; checked: string };
+export type Source = { publisher: string; title: string; url: string; checked: string; seen: string };
 
 export const sources = sourcesJson as Record<string, Source>;

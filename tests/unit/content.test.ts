@@ -125,7 +125,10 @@ describe('the checker catches each kind of mistake (so the test above can fail)'
     );
     expect(edit((c) => (c.sources.S1.url = 'https://digital.go.jp.evil.example/'))).toHaveLength(1);
     expect(edit((c) => delete c.sources.S3.checked)).toContain(
-      'content/sources.json → S3.checked: needs "checked": the date someone last opened the page and compared it, written YYYY-MM-DD',
+      'content/sources.json → S3.checked: needs "checked": the date the guide\'s wording was last compared with what is known of this page, written YYYY-MM-DD',
+    );
+    expect(edit((c) => (c.sources.S3.seen = 'skimmed'))).toContain(
+      'content/sources.json → S3.seen: needs "seen": live, stored-copy, partly-read or title-only (how much of the page was read)',
     );
     expect(edit((c) => (c.sources.S3.checked = '2026/11/25'))).toHaveLength(1);
     expect(edit((c) => (c.sources.S3.checked = '2999-01-01'))).toContain('content/sources.json → S3.checked: the date 2999-01-01 is in the future');
