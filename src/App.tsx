@@ -1,10 +1,12 @@
 // The page: reads the guide's place from the URL (useGuide), asks the machine what step that is,
 // and renders it. Focus, title and the screen-reader announcement follow each move.
-import { lazy, Suspense, useEffect, useLayoutEffect, useRef } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuestionId } from './machine/questions';
 import { ensureLanguage, HTML_LANG, langOf, plainText } from './i18n';
 import { stepOf } from './machine/step';
+import { installPrintStylesheet } from './shop/printStylesheet';
+import { runShopResetHooks } from './shop/resetHooks';
 import { encode } from './url';
 import { answersBefore, useGuide, withoutLast } from './useGuide';
 import { LanguageSwitch, settingsFor } from './views/LanguageSwitch';
@@ -14,6 +16,8 @@ import { UpdateNotice } from './pwaNotice';
 import { QuestionView } from './views/QuestionView';
 import { Rich } from './views/Rich';
 
+// Shop mode's controls (reset, inactivity timer, counter styles): a lazy chunk, only in shop mode.
+const ShopControls = lazy(() => import('./shop/ShopControls'));
 // The overview map (?view=overview): a lazy chunk, only for that view.
 const Overview = lazy(() => import('./views/Overview'));
 
@@ -32,6 +36,19 @@ export function App({ search }: { search: string }) {
       : t(step.kind === 'question' ? 'ui:meta.titleQuestion' : 'ui:meta.titleOutcome', { step: stepTitle }),
   );
   const announce = useRef<HTMLParagraphElement>(null);
+  const shop = view.settings.mode === 'shop';
+  // The language the counter was opened in: a reset goes back to it.
+  const counterLang = useRef(view.settings.lang);
+
+  useEffect(installPrintStylesheet, []);
+
+  /** Shop mode: forget this customer (answers, pending change, notice) and ask the first question. */
+  const resetShop = useCallback(() => {
+    const lang = counterLang.current;
+    go({}, lang ? { mode: 'shop', lang } : { mode: 'shop' }, { replace: true });
+    document.documentElement.scrollTop = 0;
+    runShopResetHooks();
+  }, [go]);
 
   // The words follow the address's language (also on Back/Forward); it is loaded already unless
   // the page was rendered without main.tsx's ensureLanguage(), and switches before paint.
@@ -53,6 +70,14 @@ export function App({ search }: { search: string }) {
   return (
     <Layout
       settings={view.settings}
+      onHome={shop ? resetShop : undefined}
+      shopControls={
+        shop && (
+          <Suspense fallback={null}>
+            <ShopControls onReset={resetShop} active={answered > 0 || view.pending !== undefined} />
+          </Suspense>
+        )
+      }
       languageSwitch={
         <LanguageSwitch
           current={lang}
@@ -63,7 +88,7 @@ export function App({ search }: { search: string }) {
       }
     >
       <p ref={announce} className="visually-hidden" role="status" aria-live="polite" />
-      <UpdateNotice shop={view.settings.mode === 'shop'} />
+      <UpdateNotice shop={shop} />
       {view.notice && (
         <p className="notice" data-notice role="status">
           {t('ui:notice.partlyUnusable')}
@@ -100,6 +125,7 @@ export function App({ search }: { search: string }) {
           key={step.outcome}
           outcome={step.outcome}
           answers={view.kept}
+          settings={view.settings}
           hrefFor={hrefFor}
           restartHref={restartHref}
           onChange={change}

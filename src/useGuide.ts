@@ -97,7 +97,8 @@ export function useGuide(initialSearch: string) {
   );
 
   const back = useCallback(() => {
-    if (currentDepth() > 0) window.history.back();
+    // Shop mode never walks the history: the entry before it may hold another customer's answers.
+    if (view.settings.mode !== 'shop' && currentDepth() > 0) window.history.back();
     else go(withoutLast(view.kept), view.settings, { replace: true });
   }, [go, view]);
 

@@ -7,10 +7,16 @@ import { Rich } from './Rich';
 export function Layout({
   settings,
   languageSwitch,
+  shopControls,
+  onHome,
   children,
 }: {
   settings: Settings;
   languageSwitch?: ReactNode;
+  /** Shop mode's bar (次のお客様へ), in the header on every step. */
+  shopControls?: ReactNode;
+  /** Instead of following the site-name link (shop mode: reset in place, no history entry). */
+  onHome?: () => void;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -22,13 +28,24 @@ export function Layout({
       </a>
       <header className="site-header">
         <div className="container">
-          <a className="site-name" href={home}>
+          <a
+            className="site-name"
+            href={home}
+            onClick={
+              onHome &&
+              ((e) => {
+                e.preventDefault();
+                onHome();
+              })
+            }
+          >
             <Rich k="ui:names.guide" />
           </a>
           <p className="tagline">
             <Rich k="ui:header.tagline" />
           </p>
           {languageSwitch}
+          {shopControls}
         </div>
       </header>
       <main id="main" className="container" tabIndex={-1}>

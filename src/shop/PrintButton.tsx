@@ -1,0 +1,23 @@
+// The 印刷 button (in the first-load bundle because it is tiny; the QR code it adds to the
+// printout is a lazy chunk, loaded on the click).
+import { useTranslation } from 'react-i18next';
+import type { Answers } from '../machine/questions';
+import { encode } from '../url';
+
+/** The outcome's own address, to open on another phone: no mode=shop, no view, the language kept. */
+export function outcomeUrl(answers: Answers, lang?: string): string {
+  return `${window.location.origin}${window.location.pathname}${encode(answers, { lang })}`;
+}
+
+export function PrintButton({ answers, lang }: { answers: Answers; lang?: string }) {
+  const { t } = useTranslation();
+  const onClick = async () => {
+    const { printWithQr } = await import('./print');
+    printWithQr(outcomeUrl(answers, lang), t('ui:shop.qrLabel'), t('ui:shop.printQrCaption'));
+  };
+  return (
+    <button type="button" className="button secondary print-button" onClick={() => void onClick()}>
+      {t('ui:shop.print')}
+    </button>
+  );
+}

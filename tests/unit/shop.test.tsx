@@ -1,0 +1,291 @@
+// Shop counter mode (issue 5), through the real UI: the 次のお客様へ reset, the inactivity
+// warning and reset (fake timers), history that never grows in shop mode, the QR code (decoded),
+// the 印刷 button, and the print stylesheet hiding every control.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import jsQR from 'jsqr';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { i18n } from '../../src/i18n';
+import { onShopReset } from '../../src/shop/resetHooks';
+import { IDLE_TIMEOUT_MS, WARNING_SECONDS } from '../../src/shop/useIdleReset';
+import { renderGuide } from './render';
+
+const t = (k: string, o?: Record<string, unknown>) => i18n.t(k, o) as string;
+const heading = () => screen.getByRole('heading', { level: 1 });
+const resetButton = () => screen.findByRole('button', { name: t('ui:shop.reset') });
+const FULL = { situation: 'change', certificate: 'yes', oldPlatform: 'android', oldPhone: 'usable', newPhone: 'supported' } as const;
+const FULL_SEARCH = `?${new URLSearchParams(FULL).toString()}`;
+
+function tap(question: string, answer: string) {
+  const region = document.querySelector(`[data-question="${question}"]`) as HTMLElement;
+  expect(region, `question ${question} on screen`).not.toBeNull();
+  fireEvent.click(within(region).getByRole('button', { name: t(`questions:${question}.answers.${answer}`) }));
+}
+
+function answerAll() {
+  for (const [q, a] of Object.entries(FULL)) tap(q, a);
+}
+
+/** Nothing of a customer anywhere: address, history state, storage, page. */
+function expectCleanSlate() {
+  expect(window.location.search).toBe('?mode=shop');
+  expect(heading().textContent).toBe(t('questions:situation.title'));
+  expect(document.activeElement).toBe(heading());
+  expect(document.querySelector('[data-outcome]')).toBeNull();
+  expect(document.querySelector('[data-print-qr]')).toBeNull();
+  expect(screen.queryByRole('alertdialog')).toBeNull();
+  expect(screen.queryByText(t('questions:situation.answers.change'), { selector: 'dd' })).toBeNull();
+  expect(window.localStorage.length).toBe(0);
+  expect(window.sessionStorage.length).toBe(0);
+}
+
+/** Decode an SVG QR code drawn as one path of 1×1 module squares, with jsQR on a rendered bitmap. */
+function decodeQr(svg: Element): string {
+  const [x0, y0, w] = svg.getAttribute('viewBox')!.split(' ').map(Number) as [number, number, number];
+  const scale = 4;
+  const px = w * scale;
+  const data = new Uint8ClampedArray(px * px * 4).fill(255);
+  const d = svg.querySelector('path')!.getAttribute('d')!;
+  for (const m of d.matchAll(/M(\d+) (\d+)h1v1h-1z/g)) {
+    const mx = Number(m[1]) - x0;
+    const my = Number(m[2]) - y0;
+    for (let y = my * scale; y < (my + 1) * scale; y++)
+      for (let x = mx * scale; x < (mx + 1) * scale; x++) data.fill(0, (y * px + x) * 4, (y * px + x) * 4 + 3);
+  }
+  const code = jsQR(data, px, px);
+  expect(code, 'the QR code decodes').not.toBeNull();
+  return code!.data;
+}
+
+beforeEach(() => {
+  window.localStorage.clear();
+  window.sessionStorage.clear();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+  document.querySelector('style[data-test-print]')?.remove();
+});
+
+describe('次のお客様へ (reset)', () => {
+  it('is on every step and clears everything, back to the first question in shop mode', async () => {
+    renderGuide('?mode=shop');
+    await resetButton();
+    const button = await resetButton();
+    expect(button.getAttribute('data-action')).toBe('reset');
+    tap('situation', 'change');
+    expect(await resetButton()).toBeTruthy();
+    for (const [q, a] of Object.entries(FULL).slice(1)) tap(q, a);
+    expect(document.querySelector('[data-outcome]')).not.toBeNull();
+    fireEvent.click(await resetButton());
+    expectCleanSlate();
+  });
+
+  it('runs registered reset hooks after the page is cleared (e.g. a waiting app update)', async () => {
+    const seen: string[] = [];
+    const off = onShopReset(() => seen.push(window.location.search));
+    renderGuide(`${FULL_SEARCH}&mode=shop`);
+    fireEvent.click(await resetButton());
+    off();
+    expect(seen).toEqual(['?mode=shop']);
+  });
+
+  it('also clears an answer being changed, and the site name resets in place', async () => {
+    renderGuide(`${FULL_SEARCH}&mode=shop`);
+    await resetButton();
+    const before = window.history.length;
+    fireEvent.click(screen.getByRole('link', { name: t('ui:answers.change') + t('ui:answers.changeHidden', { question: t('questions:oldPhone.summary') }) }));
+    expect(screen.getByText(t('ui:question.changeNotice'))).toBeTruthy();
+    fireEvent.click(screen.getByRole('link', { name: t('ui:names.guide') }));
+    expectCleanSlate();
+    expect(screen.queryByText(t('ui:question.changeNotice'))).toBeNull();
+    expect(window.history.length).toBe(before);
+  });
+
+  it('keeps the language the counter was opened in', async () => {
+    renderGuide('?situation=lost&lang=en&mode=shop');
+    // (by its DOM hook: the English words are another engineer's file)
+    await waitFor(() => expect(document.querySelector('[data-action="reset"]')).not.toBeNull());
+    fireEvent.click(document.querySelector('[data-action="reset"]')!);
+    expect(window.location.search).toBe('?lang=en&mode=shop');
+    await act(() => i18n.changeLanguage('ja'));
+  });
+});
+
+describe('history in shop mode', () => {
+  it('answering never adds a history entry, so Back cannot reach a previous customer', async () => {
+    renderGuide('?mode=shop');
+    await resetButton();
+    const length = window.history.length;
+    answerAll();
+    expect(document.querySelector('[data-outcome]')).not.toBeNull();
+    expect(window.history.length).toBe(length);
+    expect((window.history.state as { depth?: number }).depth).toBe(0);
+  });
+
+  it('the same answers outside shop mode do add entries (the check above can fail)', () => {
+    renderGuide('');
+    const length = window.history.length;
+    answerAll();
+    expect(window.history.length).toBe(length + Object.keys(FULL).length);
+  });
+
+  it('前の質問に戻る never walks the browser history in shop mode', async () => {
+    renderGuide('?mode=shop&situation=repair');
+    await resetButton();
+    // As if the tab had guide entries from before (e.g. a session restored with a deeper state).
+    window.history.replaceState({ guide: true, depth: 3 }, '', window.location.href);
+    const back = vi.spyOn(window.history, 'back');
+    fireEvent.click(screen.getByRole('link', { name: t('ui:question.back') }));
+    expect(back).not.toHaveBeenCalled();
+    expect(heading().textContent).toBe(t('questions:situation.title'));
+    expect(window.location.search).toBe('?mode=shop');
+  });
+});
+
+describe('inactivity', () => {
+  async function startIdleSession() {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    renderGuide('?mode=shop');
+    await resetButton();
+    tap('situation', 'change');
+    tap('certificate', 'yes');
+  }
+  const advance = (ms: number) => act(() => vi.advanceTimersByTime(ms));
+
+  it(`warns after ${IDLE_TIMEOUT_MS / 60000} minutes, counts down ${WARNING_SECONDS} s, then resets`, async () => {
+    await startIdleSession();
+    advance(IDLE_TIMEOUT_MS - 1000);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    advance(1000);
+    const dialog = screen.getByRole('alertdialog', { name: t('ui:shop.idleTitle') });
+    expect(within(dialog).getByRole('timer').textContent).toBe(t('ui:shop.idleCount', { seconds: WARNING_SECONDS }));
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: t('ui:shop.idleContinue') }));
+    advance(10_000);
+    expect(within(dialog).getByRole('timer').textContent).toBe(t('ui:shop.idleCount', { seconds: WARNING_SECONDS - 10 }));
+    expect(heading().textContent).toBe(t('questions:oldPlatform.title'));
+    advance(WARNING_SECONDS * 1000 - 10_000);
+    expectCleanSlate();
+  });
+
+  it('any touch or key press cancels the warning; the 続ける button extends', async () => {
+    await startIdleSession();
+    advance(IDLE_TIMEOUT_MS);
+    expect(screen.getByRole('alertdialog')).toBeTruthy();
+    fireEvent.pointerDown(document.body);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    // The idle period starts again from the touch.
+    advance(IDLE_TIMEOUT_MS - 1000);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    fireEvent.keyDown(document.body, { key: 'Shift' });
+    advance(IDLE_TIMEOUT_MS);
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    await user.click(screen.getByRole('button', { name: t('ui:shop.idleContinue') }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    advance(WARNING_SECONDS * 1000 + 1000);
+    expect(heading().textContent).toBe(t('questions:oldPlatform.title'));
+    expect(window.location.search).toContain('situation=change');
+  });
+
+  it('an empty counter (nothing answered) never shows the warning', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    renderGuide('?mode=shop');
+    await resetButton();
+    advance(IDLE_TIMEOUT_MS * 5);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it('outside shop mode there is no timer at all', () => {
+    vi.useFakeTimers();
+    renderGuide('?situation=change');
+    advance(IDLE_TIMEOUT_MS * 2);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(window.location.search).toBe('?situation=change');
+  });
+});
+
+describe('QR code and printing', () => {
+  it('shop mode shows a QR code named "QR" that encodes the outcome without mode=shop', async () => {
+    renderGuide(`${FULL_SEARCH}&mode=shop`);
+    const qr = await screen.findByRole('img', { name: /QR/ });
+    expect(decodeQr(qr)).toBe(`${window.location.origin}/${FULL_SEARCH}`);
+    fireEvent.click(await resetButton());
+    expect(screen.queryByRole('img', { name: /QR/ })).toBeNull();
+  });
+
+  it('there is no QR code outside shop mode; 印刷 prints with a QR code added for the paper only', async () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {});
+    renderGuide(FULL_SEARCH);
+    expect(screen.queryByRole('img', { name: /QR/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: /印刷/ }));
+    await waitFor(() => expect(print).toHaveBeenCalledTimes(1));
+    const figure = document.querySelector('[data-print-qr]') as HTMLElement;
+    expect(getComputedStyle(figure).display, 'never on screen').toBe('none');
+    expect(decodeQr(figure.querySelector('svg[role="img"]')!)).toBe(`${window.location.origin}/${FULL_SEARCH}`);
+    window.dispatchEvent(new Event('afterprint'));
+    expect(document.querySelector('[data-print-qr]')).toBeNull();
+  });
+
+  it('a shop reset removes a printout QR code that is still in the page', async () => {
+    vi.spyOn(window, 'print').mockImplementation(() => {});
+    renderGuide(`${FULL_SEARCH}&mode=shop`);
+    fireEvent.click(await screen.findByRole('button', { name: /印刷/ }));
+    await waitFor(() => expect(document.querySelector('[data-print-qr]')).not.toBeNull());
+    fireEvent.click(await resetButton());
+    expectCleanSlate();
+  });
+
+  it('the print stylesheet is linked for print media only', () => {
+    renderGuide('');
+    const link = document.querySelector('link[data-print-css]') as HTMLLinkElement;
+    expect(link.media).toBe('print');
+  });
+});
+
+describe('print stylesheet (src/print.css applied as the printed page)', () => {
+  // jsdom does not evaluate media queries: apply print.css's rules directly, as print media does.
+  const printCss = readFileSync(resolve(__dirname, '../../src/print.css'), 'utf8');
+  const hidden = (el: Element | null): boolean => {
+    for (let e = el; e; e = e.parentElement) if (getComputedStyle(e).display === 'none') return true;
+    return false;
+  };
+
+  it.each([
+    ['normal mode', FULL_SEARCH],
+    ['shop mode', `${FULL_SEARCH}&mode=shop`],
+  ])('hides controls and keeps the checklist (%s)', async (_name, search) => {
+    vi.spyOn(window, 'print').mockImplementation(() => {});
+    renderGuide(search);
+    fireEvent.click(await screen.findByRole('button', { name: /印刷/ }));
+    await waitFor(() => expect(document.querySelector('[data-print-qr]')).not.toBeNull());
+    const style = document.createElement('style');
+    style.dataset.testPrint = '';
+    style.textContent = printCss;
+    document.head.append(style);
+
+    // Nothing to press on paper.
+    const controls = [
+      ...screen.getAllByRole('button', { hidden: true }),
+      ...screen.getAllByRole('link', { name: new RegExp(t('ui:answers.change')), hidden: true }),
+      screen.getByRole('link', { name: t('ui:answers.restart'), hidden: true }),
+      screen.getByRole('navigation', { hidden: true }),
+      screen.getByRole('contentinfo', { hidden: true }),
+    ];
+    for (const el of controls) expect(hidden(el), `${el.tagName} ${el.textContent} hidden`).toBe(true);
+
+    // The checklist stays: headline, numbered steps, hotlines, sources, date, QR code.
+    const outcome = document.querySelector('[data-outcome]') as HTMLElement;
+    const kept = [
+      heading(),
+      ...outcome.querySelectorAll('ol > li'),
+      ...screen.getAllByRole('link', { name: /0120-95-0178|0120-0178-27/ }),
+      ...within(screen.getByRole('region', { name: t('ui:outcome.officialHeading') })).getAllByRole('link'),
+      screen.getByText(/2026年/, { selector: '.checked' }),
+      document.querySelector('[data-print-qr]')!,
+    ];
+    for (const el of kept) expect(hidden(el), `${el.tagName} ${el.textContent?.slice(0, 30)} shown`).toBe(false);
+  });
+});
