@@ -1,0 +1,288 @@
+// Shared pieces of the browser suite: the paths through the machine, the sizes, a guard that
+// records console errors / page errors / failed or foreign requests, axe, and layout checks.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { initialTransition } from 'xstate';
+import { getSimplePaths } from 'xstate/graph';
+import { inject } from 'vitest';
+import { answerEvent, guideMachine, questionOfEvent, type AnswerEvent } from '../../src/machine/guide';
+import type { OutcomeId, QuestionId } from '../../src/machine/questions';
+import { stepOf, type GuideSnapshot } from '../../src/machine/step';
+import i18next from 'i18next';
+import { plainText } from '../../src/i18n';
+import jaUi from '../../content/ja/ui.json';
+import jaQuestions from '../../content/ja/questions.json';
+import jaOutcomes from '../../content/ja/outcomes.json';
+import enUi from '../../content/en/ui.json';
+import enQuestions from '../../content/en/questions.json';
+import enOutcomes from '../../content/en/outcomes.json';
+import easyUi from '../../content/easy/ui.json';
+import easyQuestions from '../../content/easy/questions.json';
+import easyOutcomes from '../../content/easy/outcomes.json';
+
+export const baseURL = (): string => inject('baseURL');
+
+export function connect(): Promise<Browser> {
+  return chromium.connect(inject('wsEndpoint'), { timeout: 60_000 });
+}
+
+// ---------------------------------------------------------------- sizes
+
+export type Size = { name: string; width: number; height: number; touch: boolean; mobile: boolean };
+
+export const SIZES: readonly Size[] = [
+  { name: 'phone-390x844', width: 390, height: 844, touch: true, mobile: true },
+  { name: 'tablet-768x1024', width: 768, height: 1024, touch: true, mobile: false },
+  { name: 'tablet-1024x768', width: 1024, height: 768, touch: true, mobile: false },
+];
+
+export function newContext(browser: Browser, size: Size, extra: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: size.width, height: size.height },
+    hasTouch: size.touch,
+    isMobile: size.mobile,
+    deviceScaleFactor: size.mobile ? 2 : 1,
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+    ...extra,
+  });
+}
+
+// ---------------------------------------------------------------- paths through the machine
+
+export type PathStep = { question: QuestionId; answer: string };
+export type GuidePath = { answers: PathStep[]; outcome: OutcomeId; search: string };
+
+function eventsFor(snapshot: GuideSnapshot): AnswerEvent[] {
+  const step = stepOf(snapshot);
+  return step.kind === 'question' ? step.answers.map((a) => answerEvent(step.question, a)) : [];
+}
+
+/** Every simple path from the first question to an outcome (xstate/graph, exhaustive). */
+export function outcomePaths(): GuidePath[] {
+  const paths = getSimplePaths(guideMachine, { events: eventsFor });
+  const out: GuidePath[] = [];
+  for (const p of paths) {
+    const end = stepOf(p.state);
+    if (end.kind !== 'outcome') continue;
+    // Every path's steps begin with the xstate.init step: skip it.
+    const answers = p.steps
+      .filter((s) => s.event.type.startsWith('answer.'))
+      .map((s) => ({ question: questionOfEvent(s.event), answer: String(s.event.value) }));
+    out.push({ answers, outcome: end.outcome, search: searchOf(answers) });
+  }
+  return out.sort((a, b) => a.search.localeCompare(b.search));
+}
+
+export function searchOf(answers: readonly PathStep[]): string {
+  if (answers.length === 0) return '';
+  return `?${new URLSearchParams(answers.map((a) => [a.question, a.answer])).toString()}`;
+}
+
+/** The first screen's question id, from the machine (not hard-coded). */
+export function firstQuestion(): QuestionId {
+  const step = stepOf(initialTransition(guideMachine)[0]);
+  if (step.kind !== 'question') throw new Error('the guide starts with an outcome');
+  return step.question;
+}
+
+/**
+ * A covering subset: every outcome, every answer of every question, and every outcome reached
+ * with every answer that changes its wording (variants) — greedily, each path adds something new.
+ */
+export function coveringPaths(all: readonly GuidePath[]): GuidePath[] {
+  const need = new Set<string>();
+  const keysOf = (p: GuidePath) => [
+    `outcome:${p.outcome}`,
+    ...p.answers.map((a) => `answer:${a.question}=${a.answer}`),
+    ...p.answers.map((a) => `variant:${p.outcome}:${a.question}=${a.answer}`),
+  ];
+  for (const p of all) for (const k of keysOf(p)) need.add(k);
+  const chosen: GuidePath[] = [];
+  while (need.size > 0) {
+    let best: GuidePath | undefined;
+    let bestGain = 0;
+    for (const p of all) {
+      const gain = keysOf(p).filter((k) => need.has(k)).length;
+      if (gain > bestGain) [best, bestGain] = [p, gain];
+    }
+    if (!best) break;
+    chosen.push(best);
+    for (const k of keysOf(best)) need.delete(k);
+  }
+  return chosen;
+}
+
+// ---------------------------------------------------------------- expected text
+
+export type Lang = 'ja' | 'en' | 'easy';
+
+/** The words, straight from content/ (the app loads some of them lazily; the test needs them all now). */
+export const words = i18next.createInstance();
+void words.init({
+  lng: 'ja',
+  fallbackLng: false,
+  ns: ['ui', 'questions', 'outcomes'],
+  defaultNS: 'ui',
+  resources: {
+    ja: { ui: jaUi, questions: jaQuestions, outcomes: jaOutcomes },
+    en: { ui: enUi, questions: enQuestions, outcomes: enOutcomes },
+    easy: { ui: easyUi, questions: easyQuestions, outcomes: easyOutcomes },
+  },
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
+
+export function expectedTitle(step: { question?: QuestionId; outcome?: OutcomeId }, lang: Lang = 'ja'): string {
+  const t = words.getFixedT(lang);
+  const title = step.question
+    ? t('ui:meta.titleQuestion', { step: t(`questions:${step.question}.title`) })
+    : t('ui:meta.titleOutcome', { step: t(`outcomes:${step.outcome}.title`) });
+  if (/questions:|outcomes:|ui:/.test(title)) throw new Error(`missing words for a title: ${title}`);
+  return plainText(title);
+}
+
+// ---------------------------------------------------------------- page guard
+
+/** Records everything that must not happen on any step. */
+export class PageGuard {
+  problems: string[] = [];
+  /** When the page last started loading a new document (page.goto / reload). */
+  private loadedAt = 0;
+  constructor(
+    readonly page: Page,
+    readonly origin: string,
+  ) {
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'assert') this.problems.push(`console.${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => this.problems.push(`pageerror: ${e.message}`));
+    page.on('request', (r) => {
+      const url = r.url();
+      if (url.startsWith('data:') || url.startsWith('blob:')) return;
+      if (new URL(url).origin !== origin) this.problems.push(`request to another origin: ${r.method()} ${url}`);
+    });
+    page.on('requestfailed', (r) => {
+      const error = r.failure()?.errorText ?? '';
+      // A request of the previous document that the test's own navigation cancelled (the favicon,
+      // a lazy chunk still loading) is not a failure of the site.
+      if (error === 'net::ERR_ABORTED' && r.timing().startTime < this.loadedAt) return;
+      this.problems.push(`request failed: ${r.url()} (${error})`);
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 400) this.problems.push(`HTTP ${r.status()}: ${r.url()}`);
+    });
+  }
+  /** page.goto, noting the time so that requests it cancels are not counted as failures. */
+  async goto(url: string): Promise<void> {
+    this.loadedAt = Date.now();
+    await this.page.goto(url, { waitUntil: 'load' });
+  }
+  async reload(): Promise<void> {
+    this.loadedAt = Date.now();
+    await this.page.reload({ waitUntil: 'load' });
+  }
+  /** Throws with every problem seen since the last call, naming where. */
+  check(where: string): void {
+    const found = this.problems.splice(0);
+    if (found.length) throw new Error(`${where}:\n  ${found.join('\n  ')}`);
+  }
+}
+
+// ---------------------------------------------------------------- axe
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** Runs axe-core on the page; returns a printable list of violations (empty when clean). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.helpUrl}\n${v.nodes
+        .slice(0, 5)
+        .map((n) => `      ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`)
+        .join('\n')}`,
+  );
+}
+
+// ---------------------------------------------------------------- layout
+
+export type LayoutReport = {
+  lang: string | null;
+  title: string;
+  scrollWidth: number;
+  clientWidth: number;
+  smallTargets: string[];
+  outside: string[];
+  clipped: string[];
+};
+
+/** Layout facts of the current step, measured in the page. */
+export function measureLayout(page: Page): Promise<LayoutReport> {
+  return page.evaluate(() => {
+    const describe = (el: Element) => {
+      const id = el.id ? `#${el.id}` : '';
+      const data = [...el.attributes].filter((a) => a.name.startsWith('data-')).map((a) => `[${a.name}=${a.value}]`).join('');
+      const cls = typeof el.className === 'string' && el.className ? `.${el.className.split(/\s+/).join('.')}` : '';
+      return `${el.tagName.toLowerCase()}${id}${cls}${data} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
+    };
+    const hidden = (el: Element) => el.closest('.visually-hidden, .skip-link, [hidden]') !== null;
+    const vw = document.documentElement.clientWidth;
+    const smallTargets: string[] = [];
+    for (const el of document.querySelectorAll('[data-answer], [data-action]')) {
+      const r = el.getBoundingClientRect();
+      if (r.width < 44 || r.height < 44) smallTargets.push(`${describe(el)} ${r.width.toFixed(1)}×${r.height.toFixed(1)}`);
+    }
+    const outside: string[] = [];
+    const clipped: string[] = [];
+    for (const el of document.body.querySelectorAll('*')) {
+      if (hidden(el)) continue;
+      const style = getComputedStyle(el);
+      if (style.display === 'none' || style.visibility === 'hidden') continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      // Sticking out to the right or the left of the viewport (cut off or needing a sideways scroll).
+      if (r.right > vw + 0.5 || r.left < -0.5) outside.push(`${describe(el)} [${r.left.toFixed(0)}, ${r.right.toFixed(0)}] of ${vw}`);
+      // Content cut by its own box.
+      const clips = ['hidden', 'clip'].includes(style.overflowX) || ['hidden', 'clip'].includes(style.overflowY);
+      if (clips && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1))
+        clipped.push(`${describe(el)} ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}`);
+    }
+    const se = document.scrollingElement!;
+    return {
+      lang: document.documentElement.getAttribute('lang'),
+      title: document.title,
+      scrollWidth: se.scrollWidth,
+      clientWidth: se.clientWidth,
+      smallTargets,
+      outside: outside.slice(0, 10),
+      clipped: clipped.slice(0, 10),
+    };
+  });
+}
+
+export function layoutProblems(l: LayoutReport): string[] {
+  const out: string[] = [];
+  if (l.scrollWidth > l.clientWidth) out.push(`scrolls sideways: scrollWidth ${l.scrollWidth} > clientWidth ${l.clientWidth}`);
+  for (const t of l.smallTargets) out.push(`answer control smaller than 44×44: ${t}`);
+  for (const o of l.outside) out.push(`outside the viewport: ${o}`);
+  for (const c of l.clipped) out.push(`clipped: ${c}`);
+  return out;
+}
+
+// ---------------------------------------------------------------- screenshots
+
+export const SCREENS_DIR = resolve('artifacts/screens');
+
+export async function screenshot(page: Page, size: string, name: string): Promise<void> {
+  mkdirSync(resolve(SCREENS_DIR, size), { recursive: true });
+  await page.screenshot({ path: resolve(SCREENS_DIR, size, `${name}.png`), fullPage: true, animations: 'disabled', scale: 'css' });
+}
+
+/** A file name for a step: the answers that lead to it. */
+export function stepName(answers: readonly PathStep[], end: string): string {
+  const prefix = answers.map((a) => `${a.question}-${a.answer}`).join('_') || 'start';
+  return `${prefix}__${end}`;
+}

@@ -1,0 +1,75 @@
+// Reflow: at 320 CSS px width (WCAG 1.4.10) and at 200 % zoom (1.4.4) nothing scrolls sideways
+// and nothing is clipped, on every step, with every question's help opened.
+//
+// 200 % zoom: browser zoom halves the CSS viewport and doubles the device pixels per CSS px, so a
+// 1280×800 window at 200 % is exactly a 640×400 CSS px viewport at deviceScaleFactor 2 — which is
+// what we emulate (CSS `zoom` on the root would also change how media queries and vw resolve).
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  PageGuard,
+  baseURL,
+  connect,
+  layoutProblems,
+  measureLayout,
+  newContext,
+  outcomePaths,
+  screenshot,
+  searchOf,
+  stepName,
+  type Size,
+} from './helpers';
+
+const NARROW: readonly Size[] = [
+  { name: 'reflow-320x568', width: 320, height: 568, touch: true, mobile: true },
+  { name: 'zoom200-1280x800', width: 640, height: 400, touch: false, mobile: false },
+];
+
+// Every distinct address: each prefix of each path (questions) and each path's end (outcomes).
+const steps = new Map<string, string>();
+for (const p of outcomePaths()) {
+  for (let i = 0; i <= p.answers.length; i++) {
+    const given = p.answers.slice(0, i);
+    const end = i < p.answers.length ? p.answers[i]!.question : `outcome-${p.outcome}`;
+    steps.set(searchOf(given), stepName(given, end));
+  }
+}
+
+describe.each(NARROW)('$name', (size) => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let guard: PageGuard;
+
+  beforeAll(async () => {
+    browser = await connect();
+    context = await newContext(browser, size, size.mobile ? {} : { deviceScaleFactor: 2 });
+    page = await context.newPage();
+    guard = new PageGuard(page, new URL(baseURL()).origin);
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+
+  test(`no sideways scroll or clipping on all ${steps.size} steps`, async () => {
+    const problems: string[] = [];
+    const shot = new Set<string>();
+    for (const [search, name] of steps) {
+      await guard.goto(`${baseURL()}/${search}`);
+      await page.locator('[data-question], [data-outcome]').first().waitFor();
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      const l = await measureLayout(page);
+      expect(l.clientWidth).toBe(size.width);
+      problems.push(...layoutProblems(l).map((p) => `${search || '/'}: ${p}`));
+      // One screenshot per kind of step, to look at.
+      const kind = name.split('__')[1]!;
+      if (!shot.has(kind)) {
+        shot.add(kind);
+        await screenshot(page, size.name, name);
+      }
+      guard.check(`${size.name} ${search || '/'}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,111 @@
+// Walks paths through the built guide by tapping, from the first screen, at one size, and audits
+// every distinct step it passes (axe, title, lang, target size, reflow, console/network) once.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  PageGuard,
+  axeViolations,
+  baseURL,
+  connect,
+  expectedTitle,
+  firstQuestion,
+  layoutProblems,
+  measureLayout,
+  newContext,
+  screenshot,
+  searchOf,
+  stepName,
+  type GuidePath,
+  type Lang,
+  type PathStep,
+  type Size,
+} from './helpers';
+
+/**
+ * `every: 'url'` audits every distinct address (each path prefix); `every: 'screen'` audits every
+ * distinct screen — the step plus its rendered text apart from the "your answers" list, which is
+ * the only part that differs between addresses showing the same question or outcome variant.
+ * Layout, title and lang are checked at every distinct address either way.
+ */
+export function defineWalk(size: Size, paths: readonly GuidePath[], every: 'url' | 'screen', lang: Lang = 'ja') {
+  const label = `${lang}, ${paths.length} paths tapped, axe on every distinct ${every === 'url' ? 'address' : 'screen'}`;
+  const shots = lang === 'ja' ? size.name : `${size.name}-${lang}`;
+  const start = lang === 'ja' ? '/' : `/?lang=${lang}`;
+  describe(`${size.name}: ${label}`, () => {
+    let browser: Browser;
+    let context: BrowserContext;
+    let page: Page;
+    let guard: PageGuard;
+    const audited = new Set<string>();
+    const screens = new Set<string>();
+
+    beforeAll(async () => {
+      browser = await connect();
+      context = await newContext(browser, size);
+      page = await context.newPage();
+      guard = new PageGuard(page, new URL(baseURL()).origin);
+    });
+
+    afterAll(async () => {
+      await context?.close();
+      await browser?.close();
+      console.log(
+        `[e2e] ${size.name} ${lang}: ${paths.length} paths walked, ${audited.size} distinct addresses checked, ${screens.size} audited with axe and saved`,
+      );
+    });
+
+    async function audit(given: readonly PathStep[], step: { question?: PathStep['question']; outcome?: GuidePath['outcome'] }) {
+      const search = new URL(page.url()).search;
+      if (audited.has(search)) return;
+      audited.add(search);
+      const where = `${size.name} ${search || '/'}`;
+      const layout = await measureLayout(page);
+      expect(layout.lang, `${where}: <html lang>`).toBe(lang === 'en' ? 'en' : 'ja');
+      expect(layout.title, `${where}: <title>`).toBe(expectedTitle(step, lang));
+      expect(layoutProblems(layout), `${where}: layout`).toEqual([]);
+      const key = every === 'url' ? search : await screenKey(page);
+      if (screens.has(key)) return guard.check(where);
+      screens.add(key);
+      const violations = await axeViolations(page);
+      expect(violations, `${where}: axe violations\n${violations.join('\n')}`).toEqual([]);
+      await screenshot(page, shots, stepName(given, step.question ?? `outcome-${step.outcome}`));
+      guard.check(where);
+    }
+
+    test.each(paths.map((p) => [p.search, p] as const))('tap %s', async (_search, path) => {
+      await guard.goto(`${baseURL()}${start}`);
+      await page.locator(`[data-question="${firstQuestion()}"]`).waitFor();
+      const given: PathStep[] = [];
+      for (const { question, answer } of path.answers) {
+        const step = page.locator(`[data-question="${question}"]`);
+        await step.waitFor();
+        await audit(given, { question });
+        await step.locator(`[data-answer="${answer}"]`).tap();
+        given.push({ question, answer });
+        // The address follows every answer (one history entry each).
+        await page.waitForURL((u) => answersIn(u) === searchOf(given));
+      }
+      await expect.poll(() => page.locator(`[data-outcome="${path.outcome}"]`).count()).toBe(1);
+      await audit(given, { outcome: path.outcome });
+      guard.check(`${size.name} ${path.search}`);
+    });
+  });
+}
+
+/** The answers part of an address, in the order the questions were asked. */
+function answersIn(u: URL): string {
+  const params = new URLSearchParams(u.search);
+  params.delete('lang');
+  return params.size ? `?${params.toString()}` : '';
+}
+
+/** What a screen shows, apart from the list of answers given. */
+function screenKey(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const main = document.querySelector('main')!.cloneNode(true) as HTMLElement;
+    main.querySelectorAll('.summary dl').forEach((el) => el.remove());
+    const step = document.querySelector('[data-question], [data-outcome]');
+    const id = step?.getAttribute('data-question') ?? `outcome:${step?.getAttribute('data-outcome')}`;
+    return `${id}|${main.textContent}`;
+  });
+}
