@@ -1,0 +1,191 @@
+// Shop counter mode in Chromium at both tablet sizes: a whole counter session by touch (taps
+// counted), axe and layout checks in shop mode, the QR code decoded with jsQR from a real
+// screenshot and opened on a "phone", the reset that leaves nothing in the page, the history or
+// storage, and the printout: one A4 page per outcome with controls hidden.
+import type { Browser, Page } from 'playwright-core';
+import jsQR from 'jsqr';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  axeViolations,
+  baseURL,
+  connect,
+  coveringPaths,
+  layoutProblems,
+  measureLayout,
+  newContext,
+  outcomePaths,
+  PageGuard,
+  screenshot,
+  SIZES,
+  words,
+  type GuidePath,
+} from './helpers';
+
+const t = (k: string, o?: Record<string, unknown>) => words.t(k, { lng: 'ja', ...o }) as string;
+const TABLETS = SIZES.filter((s) => s.name.startsWith('tablet'));
+const all = outcomePaths();
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await connect();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Decode the QR code in a PNG screenshot: the browser decodes the PNG, jsQR reads the pixels. */
+async function decodeScreenshot(page: Page, png: Buffer): Promise<string | null> {
+  const { width, height, data } = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    return { width: pixels.width, height: pixels.height, data: Array.from(pixels.data) };
+  }, png.toString('base64'));
+  return jsQR(Uint8ClampedArray.from(data), width, height)?.data ?? null;
+}
+
+async function tapAnswer(page: Page, question: string, answer: string) {
+  await page
+    .locator(`[data-question="${question}"]`)
+    .getByRole('button', { name: t(`questions:${question}.answers.${answer}`), exact: true })
+    .tap();
+}
+
+function pdfPages(pdf: Buffer): number {
+  return pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
+}
+
+describe.each(TABLETS)('shop mode at $name', (size) => {
+  it('a whole counter session by touch: answer, hand off by QR, reset; nothing of the customer is left', async () => {
+    const context = await newContext(browser, size);
+    const page = await context.newPage();
+    const guard = new PageGuard(page, new URL(baseURL()).origin);
+    const path = all.find((p) => p.outcome === 'change-revoke-old-then-setup' && p.answers.some((a) => a.answer === 'android'))!;
+    await guard.goto(`${baseURL()}/?mode=shop`);
+    const reset = page.getByRole('button', { name: t('ui:shop.reset') });
+    await reset.waitFor();
+    const historyAtStart = await page.evaluate(() => history.length);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(layoutProblems(await measureLayout(page))).toEqual([]);
+    await screenshot(page, `shop-${size.name}`, 'start');
+
+    let taps = 0;
+    for (const { question, answer } of path.answers) {
+      // Counter-sized touch targets: every answer at least 56 px tall.
+      for (const box of await page.locator('[data-answer]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height)))
+        expect(box).toBeGreaterThanOrEqual(56);
+      await tapAnswer(page, question, answer);
+      taps++;
+    }
+    await page.locator(`[data-outcome="${path.outcome}"]`).waitFor();
+    expect(await page.evaluate(() => history.length), 'answering adds no history entry').toBe(historyAtStart);
+    expect(new URL(page.url()).searchParams.get('mode')).toBe('shop');
+
+    // The hand-off: the QR code, read from a real screenshot.
+    const qr = page.getByRole('img', { name: /QR/ });
+    await qr.waitFor();
+    const qrBox = (await qr.boundingBox())!;
+    expect(qrBox.width, 'QR code large enough to scan across the counter').toBeGreaterThanOrEqual(240);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(layoutProblems(await measureLayout(page))).toEqual([]);
+    await screenshot(page, `shop-${size.name}`, 'outcome');
+    const decoded = await decodeScreenshot(page, await qr.screenshot());
+    expect(decoded).toBe(`${baseURL()}/${path.search}`);
+
+    // The customer's phone opens it: the same outcome, not in shop mode.
+    const phone = await newContext(browser, SIZES[0]!);
+    const phonePage = await phone.newPage();
+    await phonePage.goto(decoded!);
+    await phonePage.locator(`[data-outcome="${path.outcome}"]`).waitFor();
+    expect(await phonePage.locator('.shop, [data-action="reset"]').count()).toBe(0);
+    await phone.close();
+
+    // Next customer.
+    await reset.tap();
+    taps++;
+    await page.locator('[data-question="situation"]').waitFor();
+    expect(new URL(page.url()).search).toBe('?mode=shop');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('step-heading');
+    expect(await page.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0]);
+    const text = await page.locator('body').innerText();
+    for (const { question, answer } of path.answers.slice(1))
+      expect(text, 'no previous answer on the page').not.toContain(t(`questions:${question}.answers.${answer}`));
+    expect(text).not.toContain(t(`outcomes:${path.outcome}.title`));
+    expect(await page.locator('[data-print-qr], svg[role="img"]').count()).toBe(0);
+    // Back leaves the guide (to where the tab was before shop mode); it never shows an answer.
+    expect(await page.evaluate(() => history.length)).toBe(historyAtStart);
+    await page.goBack();
+    expect(new URL(page.url()).search).not.toContain('situation');
+    expect(taps).toBe(path.answers.length + 1);
+    console.log(`${size.name}: a full counter session took ${taps} taps (${path.answers.length} answers + 次のお客様へ)`);
+    guard.check(`shop session at ${size.name}`);
+    await context.close();
+  });
+
+  it('the inactivity warning is accessible and looks right', async () => {
+    const context = await newContext(browser, size);
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(`${baseURL()}/?mode=shop&situation=repair`);
+    await page.getByRole('button', { name: t('ui:shop.reset') }).waitFor();
+    await page.clock.fastForward('03:00');
+    const dialog = page.getByRole('alertdialog', { name: t('ui:shop.idleTitle') });
+    await dialog.waitFor();
+    await page.clock.fastForward(5_000);
+    await expect.poll(() => dialog.getByRole('timer').innerText()).toBe(t('ui:shop.idleCount', { seconds: 25 }));
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, `shop-${size.name}`, 'idle-warning');
+    await page.clock.fastForward(26_000);
+    await page.locator('[data-question="situation"]').waitFor();
+    expect(new URL(page.url()).search).toBe('?mode=shop');
+    await context.close();
+  });
+});
+
+describe('printing', () => {
+  /** For each outcome, the variant with the most words: the one most likely to need a second page. */
+  async function longestPerOutcome(page: Page): Promise<GuidePath[]> {
+    const longest = new Map<string, { path: GuidePath; length: number }>();
+    for (const p of all) {
+      await page.goto(`${baseURL()}/${p.search}`);
+      const length = (await page.locator('[data-outcome]').innerText()).length;
+      if ((longest.get(p.outcome)?.length ?? 0) < length) longest.set(p.outcome, { path: p, length });
+    }
+    return [...longest.values()].map((v) => v.path);
+  }
+
+  it('every outcome prints on one A4 page, with the QR code and no controls', async () => {
+    const context = await newContext(browser, TABLETS[0]!);
+    const page = await context.newPage();
+    const paths = [...new Set([...(await longestPerOutcome(page)), ...coveringPaths(all)])];
+    for (const [i, p] of paths.entries()) {
+      const mode = i % 2 === 0 ? '&mode=shop' : '';
+      await page.goto(`${baseURL()}/${p.search}${mode}`);
+      await page.evaluate(() => {
+        window.print = () => document.body.setAttribute('data-printed', '');
+      });
+      await page.getByRole('button', { name: /印刷/ }).click();
+      await page.locator('body[data-printed]').waitFor({ state: 'attached' });
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('button:visible, .summary-action a:visible, footer:visible, nav:visible').count()).toBe(0);
+      await expect.poll(() => page.locator('[data-print-qr] svg').isVisible()).toBe(true);
+      expect(await page.locator('.official a[href^="http"]').first().evaluate((a) => getComputedStyle(a, '::after').content)).toContain('http');
+      if (i === 0) {
+        // (before page.pdf(): its afterprint event removes the printout's QR code)
+        await page.setViewportSize({ width: 794, height: 1123 });
+        await screenshot(page, 'print', p.outcome);
+        await page.setViewportSize({ width: TABLETS[0]!.width, height: TABLETS[0]!.height });
+      }
+      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+      expect(pdfPages(pdf), `${p.search}${mode} fits one A4 page`).toBe(1);
+      await page.emulateMedia({ media: 'screen' });
+    }
+    await context.close();
+  });
+});
