@@ -103,6 +103,35 @@ const components: Record<string, ReactElement> = {
   ...Object.fromEntries(Object.keys(sources).map((id) => [id.toLowerCase(), <SourceLink id={id} />])),
 };
 
+// A phone number never breaks at its hyphens (Chromium otherwise breaks a heading as
+// "0120-95-" / "0178"): plain strings wrap each number in a no-wrap span, tagged strings get a
+// <nowrap> tag around each number that is not already inside <tel> (a tel link never wraps).
+const PHONE_NUMBER = /\d+(?:-\d+)+/g;
+
+function keepNumbers(text: string): ReactNode {
+  if (!/\d-\d/.test(text)) return text;
+  const out: ReactNode[] = [];
+  let last = 0;
+  for (const m of text.matchAll(PHONE_NUMBER)) {
+    if (m.index > last) out.push(text.slice(last, m.index));
+    out.push(
+      <span className="nowrap" key={m.index}>
+        {m[0]}
+      </span>,
+    );
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out;
+}
+
+function nowrapTags(text: string): string {
+  return text
+    .split(/(<tel>[\s\S]*?<\/tel>)/)
+    .map((part) => (part.startsWith('<tel>') ? part : part.replace(PHONE_NUMBER, '<nowrap>$&</nowrap>')))
+    .join('');
+}
+
 /** A term tag whose meaning is not repeated: the word alone, still marked as a term. */
 function Mention({ children }: { children?: ReactNode }) {
   return <span className="term">{children}</span>;
@@ -137,9 +166,11 @@ export function Rich({ k, explain }: { k: string; explain?: ReadonlySet<string> 
   // Most strings (titles, answers) have no tags or entities: render them as plain text without
   // Trans's parsing, which keeps an answer tap fast on a slow phone (issue 4). Same output.
   const text = t(k);
-  if (!/[<&]/.test(text)) return <>{text}</>;
+  if (!/[<&]/.test(text)) return <>{keepNumbers(text)}</>;
   const used = explain
     ? { ...components, ...Object.fromEntries(Object.entries(mentions).filter(([id]) => !explain.has(id))) }
     : components;
-  return <Trans t={t} i18nKey={k} components={used} />;
+  // Phone numbers outside <tel> get a <nowrap> tag too (t with the same options, string rewritten).
+  const tKeep = Object.assign(((...args: Parameters<typeof t>) => nowrapTags(String(t(...args)))) as typeof t, t);
+  return <Trans t={tKeep} i18nKey={k} components={{ ...used, nowrap: <span className="nowrap" /> }} />;
 }
