@@ -8,6 +8,7 @@
 // 5. Prints one table, each figure beside its budget, and exits non-zero when a budget is missed.
 //
 // Budgets: ../shared/spec/quality-bars.md (also in README, "Performance").
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,6 +57,7 @@ const WALK = [
 ];
 const LAST = ['newPhone', 'supported'];
 
+const loadBefore = os.loadavg()[0];
 const rows = []; // [what, value, budget, ok]
 const row = (what, value, budget, ok) => rows.push([what, value, budget, ok]);
 
@@ -133,13 +135,14 @@ try {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    // In the page: the tap's timestamp (pointerdown) and the first frame presented after the
-    // new step is in the DOM (a task posted from requestAnimationFrame runs after that paint).
+    // In the page: from the tap (its pointerup: the finger leaves the answer, the click follows)
+    // to the first frame presented after the new step is in the DOM (a task posted from
+    // requestAnimationFrame runs after that paint).
     await page.addInitScript(() => {
       const w = window;
       w.__tap = { start: 0, done: Promise.resolve(0) };
       addEventListener(
-        'pointerdown',
+        'pointerup',
         (e) => {
           const start = e.timeStamp;
           const before = document.querySelector('[data-question],[data-outcome]');
@@ -182,6 +185,7 @@ try {
       }
       await page.waitForSelector('[data-outcome]');
     }
+    if (process.env.BENCH_VERBOSE) console.log('taps (ms):', toQuestion.map(Math.round).join(' '), '| outcome:', toOutcome.map(Math.round).join(' '));
     const pct = (xs, p) => {
       const s = [...xs].sort((a, b) => a - b);
       return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
@@ -202,10 +206,19 @@ try {
 }
 
 // ---- 5. the table --------------------------------------------------------------------------
+function chromeVersion() {
+  try {
+    return execFileSync(CHROME, ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return path.basename(CHROME);
+  }
+}
 const cpu = os.cpus();
 console.log(
   `\nMachine: ${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ` +
-    `Node ${process.version}, ${path.basename(CHROME)}; ${new Date().toISOString().slice(0, 10)}\n`,
+    `Node ${process.version}, ${chromeVersion()}, Lighthouse 12; ${new Date().toISOString().slice(0, 10)}; ` +
+    `load average ${loadBefore.toFixed(1)} at start, ${os.loadavg()[0].toFixed(1)} at end ` +
+    `(timings need a quiet machine: other processes on these cores inflate them)\n`,
 );
 const header = ['what', 'measured', 'budget', ''];
 const table = [header, ['---', '---', '---', '---'], ...rows.map(([a, b, c, ok]) => [a, b, c, ok ? 'ok' : 'MISSED'])];
