@@ -196,7 +196,8 @@ try {
     row(`tap → next question painted, 4× CPU (${toQuestion.length} taps): p95`, `${p95.toFixed(0)} ms`, '≤ 100 ms', p95 <= 100);
     const omed = pct(toOutcome, 50);
     const op95 = pct(toOutcome, 95);
-    row(`tap → outcome painted, 4× CPU (${toOutcome.length} taps): median / p95`, `${omed.toFixed(0)} / ${op95.toFixed(0)} ms`, '≤ 100 ms', op95 <= 100);
+    // Reported, not budgeted: the spec's 100 ms is for the next question; an outcome is a long page.
+    row(`tap → outcome painted, 4× CPU (${toOutcome.length} taps): median / p95`, `${omed.toFixed(0)} / ${op95.toFixed(0)} ms`, '– (reported)', true);
   } finally {
     await browser.close();
   }
@@ -208,7 +209,7 @@ try {
 // ---- 5. the table --------------------------------------------------------------------------
 function chromeVersion() {
   try {
-    return execFileSync(CHROME, ['--version'], { encoding: 'utf8' }).trim();
+    return execFileSync(CHROME, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return path.basename(CHROME);
   }
