@@ -38,6 +38,16 @@ export function defineWalk(size: Size, paths: readonly GuidePath[], every: 'url'
     let guard: PageGuard;
     const audited = new Set<string>();
     const screens = new Set<string>();
+    // Where the time goes (printed at the end; the run must stay within a few minutes on 2 cores).
+    const ms = { axe: 0, screenshot: 0, checks: 0, total: 0 };
+    const timed = async <T>(what: keyof typeof ms, f: () => Promise<T>): Promise<T> => {
+      const t0 = performance.now();
+      try {
+        return await f();
+      } finally {
+        ms[what] += performance.now() - t0;
+      }
+    };
 
     beforeAll(async () => {
       browser = await connect();
@@ -50,7 +60,8 @@ export function defineWalk(size: Size, paths: readonly GuidePath[], every: 'url'
       await context?.close();
       await browser?.close();
       console.log(
-        `[e2e] ${size.name} ${lang}: ${paths.length} paths walked, ${audited.size} distinct addresses checked, ${screens.size} audited with axe and saved`,
+        `[e2e] ${size.name} ${lang}: ${paths.length} paths walked, ${audited.size} distinct addresses checked, ${screens.size} screens audited with axe and saved; ` +
+          Object.entries(ms).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', '),
       );
     });
 
@@ -59,20 +70,22 @@ export function defineWalk(size: Size, paths: readonly GuidePath[], every: 'url'
       if (audited.has(search)) return;
       audited.add(search);
       const where = `${size.name} ${search || '/'}`;
-      const layout = await measureLayout(page);
+      const layout = await timed('checks', () => measureLayout(page));
       expect(layout.lang, `${where}: <html lang>`).toBe(lang === 'en' ? 'en' : 'ja');
       expect(layout.title, `${where}: <title>`).toBe(expectedTitle(step, lang));
       expect(layoutProblems(layout), `${where}: layout`).toEqual([]);
-      const key = every === 'url' ? search : await screenKey(page);
+      const key = every === 'url' ? search : await timed('checks', () => screenKey(page));
       if (screens.has(key)) return guard.check(where);
       screens.add(key);
-      const violations = await axeViolations(page);
+      const violations = await timed('axe', () => axeViolations(page));
       expect(violations, `${where}: axe violations\n${violations.join('\n')}`).toEqual([]);
-      await screenshot(page, shots, stepName(given, step.question ?? `outcome-${step.outcome}`));
+      await timed('screenshot', () => screenshot(page, shots, stepName(given, step.question ?? `outcome-${step.outcome}`)));
       guard.check(where);
     }
 
-    test.each(paths.map((p) => [p.search, p] as const))('tap %s', async (_search, path) => {
+    test.each(paths.map((p) => [p.search, p] as const))('tap %s', (_search, path) => timed('total', () => walk(path)));
+
+    async function walk(path: GuidePath) {
       await guard.goto(`${baseURL()}${start}`);
       await page.locator(`[data-question="${firstQuestion()}"]`).waitFor();
       const given: PathStep[] = [];
@@ -88,7 +101,7 @@ export function defineWalk(size: Size, paths: readonly GuidePath[], every: 'url'
       await expect.poll(() => page.locator(`[data-outcome="${path.outcome}"]`).count()).toBe(1);
       await audit(given, { outcome: path.outcome });
       guard.check(`${size.name} ${path.search}`);
-    });
+    }
   });
 }
 
