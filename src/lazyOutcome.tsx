@@ -53,11 +53,46 @@ export function loadOutcome(lang: Lang): Promise<void> {
   return p;
 }
 
+const settled = new Map<string, Promise<boolean>>();
+
+/** loadOutcome() that never rejects: true when loaded (a failure stays a failure until reload). */
+function loadSettled(lang: Lang): Promise<boolean> {
+  let p = settled.get(lang);
+  if (!p) {
+    p = loadOutcome(lang).then(
+      () => true,
+      () => false,
+    );
+    settled.set(lang, p);
+  }
+  return p;
+}
+
 /** The outcome screen; suspends (inside a transition: the previous step stays) until loaded. */
 export function OutcomeView(props: Props) {
   const { i18n: active } = useTranslation();
   const lang = active.resolvedLanguage ?? active.language;
-  if (!outcomeReady(lang)) use(loadOutcome(lang as Lang));
+  if (!outcomeReady(lang) && (!use(loadSettled(lang as Lang)) || !outcomeReady(lang))) return <LoadFailed />;
   const Loaded = View!;
   return <Loaded {...props} />;
+}
+
+/**
+ * Never a blank page: if the chunk cannot be fetched (offline before the service worker was
+ * installed, or a release replaced on the server), say so and offer a reload.
+ */
+function LoadFailed() {
+  const { t } = useTranslation();
+  return (
+    <section className="step" aria-labelledby="step-heading" data-load-failed>
+      <h1 id="step-heading" tabIndex={-1}>
+        {t('ui:loadFailed.body')}
+      </h1>
+      <p>
+        <button type="button" className="button load-failed-retry" onClick={() => window.location.reload()}>
+          {t('ui:loadFailed.retry')}
+        </button>
+      </p>
+    </section>
+  );
 }

@@ -5,6 +5,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGS } from '../../src/i18n';
+import ui from '../../content/ja/ui.json';
 import { baseURL, connect, PageGuard } from './helpers';
 
 const WALK: [string, string][] = [
@@ -146,5 +147,22 @@ describe('installable', () => {
       const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
       expect(`${w}x${h}`, icon.src).toBe(icon.sizes);
     }
+  });
+});
+
+describe('with no network and no service worker yet', () => {
+  it('says the outcome could not be loaded and offers a reload, never a blank page', async () => {
+    const fresh = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ja-JP', serviceWorkers: 'block' });
+    const p = await fresh.newPage();
+    // The outcome chunks cannot be fetched (as when the network drops before they arrive).
+    await p.route(/\/assets\/(OutcomeView|outcomes)-[^/]+\.js$/, (route) => route.abort('internetdisconnected'));
+    await p.goto(`${baseURL()}/`);
+    await p.locator('[data-question="situation"] [data-answer="lost"]').click();
+    await p.locator('[data-question="certificate"] [data-answer="yes"]').click();
+    const failed = p.locator('[data-load-failed]');
+    await failed.waitFor();
+    expect(await failed.getByRole('heading', { level: 1 }).textContent()).toBe(ui.loadFailed.body);
+    expect(await failed.getByRole('button', { name: ui.loadFailed.retry }).isVisible()).toBe(true);
+    await fresh.close();
   });
 });
