@@ -6,7 +6,8 @@
 // stays its base text. A language tag (<ja>マイナアプリ</ja>, used by English for the Japanese
 // names a user sees on screen) becomes <span lang="ja">, so a screen reader reads it in Japanese.
 import type { ReactElement, ReactNode } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
+import { renderTags } from '../tags';
 import { sources } from '../sources';
 import termsJa from '../../content/ja/terms.json';
 
@@ -164,13 +165,12 @@ export function firstMentions(keys: string[], raw: (key: string) => string): Map
 export function Rich({ k, explain }: { k: string; explain?: ReadonlySet<string> }) {
   const { t } = useTranslation();
   // Most strings (titles, answers) have no tags or entities: render them as plain text without
-  // Trans's parsing, which keeps an answer tap fast on a slow phone (issue 4). Same output.
+  // parsing tags, which keeps an answer tap fast on a slow phone (issue 4). Same output.
   const text = t(k);
   if (!/[<&]/.test(text)) return <>{keepNumbers(text)}</>;
   const used = explain
     ? { ...components, ...Object.fromEntries(Object.entries(mentions).filter(([id]) => !explain.has(id))) }
     : components;
-  // Phone numbers outside <tel> get a <nowrap> tag too (t with the same options, string rewritten).
-  const tKeep = Object.assign(((...args: Parameters<typeof t>) => nowrapTags(String(t(...args)))) as typeof t, t);
-  return <Trans t={tKeep} i18nKey={k} components={{ ...used, nowrap: <span className="nowrap" /> }} />;
+  // Phone numbers outside <tel> get a <nowrap> tag too.
+  return <>{renderTags(nowrapTags(text), { ...used, nowrap: <span className="nowrap" /> })}</>;
 }
