@@ -103,11 +103,15 @@ export function activateIfLoaded(lang: Lang): boolean {
  * the caller can render synchronously.
  */
 export function ensureLanguage(lang: Lang): Promise<void> | undefined {
+  wanted = lang;
   if (activateIfLoaded(lang)) return undefined;
   return loadLanguage(lang).then(() => {
-    activateIfLoaded(lang);
+    // A slow load must not switch back to a language the page has left meanwhile.
+    if (wanted === lang) activateIfLoaded(lang);
   });
 }
+
+let wanted: Lang = DEFAULT_LANG;
 
 /** The language a query string asks for (unknown values mean Japanese, as decode() does). */
 export function langOfSearch(search: string): Lang {
