@@ -62,11 +62,11 @@ describe('confidence is shown honestly', () => {
     await renderOutcome({ situation: 'lost', certificate: 'yes' }, 'lost-suspend');
     const medium = document.querySelector<HTMLElement>('[data-step="abroad"]')!; // confidence: medium, source S3
     const high = document.querySelector<HTMLElement>('[data-step="call"]')!; // no confidence: high
-    expect(within(medium).getByText(new RegExp(CHECK_OFFICIAL))).toBeTruthy();
+    expect(within(medium).getByText(new RegExp(CHECK_OFFICIAL)).textContent).toContain(CHECK_OFFICIAL);
     const link = within(medium).getByRole('link', { name: sources.S3!.title });
     expect(link.getAttribute('href')).toBe(sources.S3!.url);
     expect(high.textContent).not.toContain(CHECK_OFFICIAL);
-    expect(within(high).getByRole('link', { name: sources.S3!.title })).toBeTruthy();
+    expect(within(high).getByRole('link', { name: sources.S3!.title }).getAttribute('href')).toBe(sources.S3!.url);
   });
 });
 

@@ -77,7 +77,7 @@ describe('次のお客様へ (reset)', () => {
     const button = await resetButton();
     expect(button.getAttribute('data-action')).toBe('reset');
     tap('situation', 'change');
-    expect(await resetButton()).toBeTruthy();
+    expect((await resetButton()).getAttribute('data-action')).toBe('reset');
     for (const [q, a] of Object.entries(FULL).slice(1)) tap(q, a);
     expect(document.querySelector('[data-outcome]')).not.toBeNull();
     fireEvent.click(await resetButton());
