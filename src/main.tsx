@@ -60,7 +60,10 @@ if (!search && lang === DEFAULT_LANG && container.hasChildNodes()) {
 } else {
   const waits: Promise<void>[] = [];
   if (lang !== DEFAULT_LANG) waits.push(ensureLanguage(lang) ?? Promise.resolve());
-  if (stepOf(decode(search).snapshot).kind === 'outcome') waits.push(loadOutcome(lang));
+  const { snapshot, settings } = decode(search);
+  if (stepOf(snapshot).kind === 'outcome') waits.push(loadOutcome(lang));
+  // The overview is a lazy chunk too: load it before the first render, so main is never empty.
+  if (settings.view === 'overview') waits.push(import('./views/Overview').then(() => undefined));
   const start = () => {
     const root = createRoot(container);
     container.replaceChildren(); // the static first question, if any: not this address's step
