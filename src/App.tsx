@@ -57,6 +57,12 @@ export function App({ search }: { search: string }) {
     ensureLanguage(lang)?.catch(() => undefined);
   }, [lang]);
 
+  // The page's description follows the language (the built HTML carries the Japanese one).
+  const description = t('ui:meta.description');
+  useEffect(() => {
+    document.querySelector('meta[name="description"]')?.setAttribute('content', description);
+  }, [description]);
+
   useEffect(() => {
     document.title = pageTitle;
     if (view.moves === 0) return;

@@ -169,3 +169,18 @@ describe('the language switch', () => {
     h1(text('questions:certificate.title'));
   });
 });
+
+describe('page description', () => {
+  it('follows the language', async () => {
+    const meta = document.head.appendChild(document.createElement('meta'));
+    meta.name = 'description';
+    meta.content = i18n.t('ui:meta.description', { lng: 'ja' });
+    try {
+      await open('en');
+      expect(meta.content).toBe(i18n.t('ui:meta.description', { lng: 'en' }));
+      expect(meta.content).not.toBe(i18n.t('ui:meta.description', { lng: 'ja' }));
+    } finally {
+      meta.remove();
+    }
+  });
+});
