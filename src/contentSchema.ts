@@ -58,6 +58,8 @@ export const sourceSchema = z.strictObject({
   seen: z.enum(['live', 'stored-copy', 'partly-read', 'title-only'], {
     error: 'needs "seen": live, stored-copy, partly-read or title-only (how much of the page was read)',
   }),
+  // The same page in another language, by language: { "en": "S2" } links S2 on English pages.
+  alternates: z.record(z.string(), z.string()).optional(),
 });
 
 export const sourcesSchema = z.record(
@@ -305,6 +307,11 @@ export function checkContent(files: ContentFiles, opts: CheckOptions): Problem[]
   if (meta.checkedOn > today) add('content/meta.json', 'checkedOn', `the date ${meta.checkedOn} is in the future`);
   for (const [id, s] of Object.entries(sources))
     if (s.checked > today) add('content/sources.json', `${id}.checked`, `the date ${s.checked} is in the future`);
+  for (const [id, s] of Object.entries(sources))
+    for (const [lang, alt] of Object.entries(s.alternates ?? {})) {
+      if (!(lang in files.locales)) add('content/sources.json', `${id}.alternates.${lang}`, `there is no language "${lang}" in content/`);
+      if (!sources[alt]) add('content/sources.json', `${id}.alternates.${lang}`, `names "${alt}", which is not in content/sources.json`);
+    }
 
   // 3. Outcomes: the machine's list and the content's list are the same.
   for (const id of OUTCOMES)

@@ -3,6 +3,18 @@
 // which belongs to the lazy outcome chunk.
 import sourcesJson from '../content/sources.json';
 
-export type Source = { publisher: string; title: string; url: string; checked: string; seen: string };
+export type Source = {
+  publisher: string;
+  title: string;
+  url: string;
+  checked: string;
+  seen: string;
+  alternates?: Record<string, string>;
+};
 
 export const sources = sourcesJson as Record<string, Source>;
+
+/** The source to link for `id` on a page in `lang`: the same official page in that language, if there is one. */
+export function sourceIn(id: string, lang: string): string {
+  return sources[id]?.alternates?.[lang] ?? id;
+}

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contentCheckedOn, entriesFor, sources, sourcesFor, type Entry } from '../content';
+import { sourceIn } from '../sources';
 import type { Answers, OutcomeId, QuestionId } from '../machine/questions';
 import { PrintButton } from '../shop/PrintButton';
 import type { Settings } from '../url';
@@ -27,7 +28,9 @@ export function formatDate(isoDate: string, locale: string): string {
 }
 
 function EntryBody({ entry, k, explain }: { entry: Entry; k: string; explain?: ReadonlySet<string> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // On a page in another language, the same official page in that language where there is one.
+  const linked = [...new Set(entry.sources.map((id) => sourceIn(id, i18n.language)))];
   return (
     <>
       <p className="entry-text">
@@ -36,7 +39,7 @@ function EntryBody({ entry, k, explain }: { entry: Entry; k: string; explain?: R
       {entry.confidence && entry.confidence !== 'high' && <p className="check-official">{t('ui:outcome.checkOfficial')}</p>}
       <p className="entry-sources">
         {t('ui:outcome.sources')}
-        {entry.sources.map((id, i) => (
+        {linked.map((id, i) => (
           <span key={id}>
             {i > 0 && t('ui:outcome.sourceSeparator')}
             <SourceLink id={id} />
@@ -48,10 +51,10 @@ function EntryBody({ entry, k, explain }: { entry: Entry; k: string; explain?: R
 }
 
 export function OutcomeView({ outcome, answers, settings = {}, hrefFor, restartHref, onChange, onRestart }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { warning, callNow, steps, notes, commonNotes } = entriesFor(outcome, answers);
   const k = (slot: string) => `outcomes:${outcome}.${slot}`;
-  const cited = sourcesFor([...steps, ...notes, ...commonNotes]);
+  const cited = [...new Set(sourcesFor([...steps, ...notes, ...commonNotes]).map((id) => sourceIn(id, i18n.language)))];
   const allNotes = [
     ...notes.map((n) => ({ entry: n, key: k(`notes.${n.id}`) })),
     ...commonNotes.map((n) => ({ entry: n, key: `outcomes:common.notes.${n.id}` })),

@@ -8,7 +8,7 @@
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renderTags } from '../tags';
-import { sources } from '../sources';
+import { sourceIn, sources } from '../sources';
 import termsJa from '../../content/ja/terms.json';
 
 const TERM_IDS = Object.keys(termsJa);
@@ -77,7 +77,8 @@ function Tel({ children }: { children?: ReactNode }) {
 }
 
 export function SourceLink({ id, children }: { id: string; children?: ReactNode }) {
-  const source = sources[id];
+  const { i18n } = useTranslation();
+  const source = sources[sourceIn(id, i18n.language)];
   if (!source) return <>{children}</>;
   // An official page's own title is in that page's language (Japanese, or English for S2).
   const lang = children ? undefined : /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(source.title) ? 'ja' : 'en';

@@ -127,6 +127,12 @@ describe('the checker catches each kind of mistake (so the test above can fail)'
     expect(edit((c) => delete c.sources.S3.checked)).toContain(
       'content/sources.json → S3.checked: needs "checked": the date the guide\'s wording was last compared with what is known of this page, written YYYY-MM-DD',
     );
+    expect(edit((c) => (c.sources.S1.alternates = { fr: 'S2', en: 'S99' }))).toEqual(
+      expect.arrayContaining([
+        'content/sources.json → S1.alternates.fr: there is no language "fr" in content/',
+        'content/sources.json → S1.alternates.en: names "S99", which is not in content/sources.json',
+      ]),
+    );
     expect(edit((c) => (c.sources.S3.seen = 'skimmed'))).toContain(
       'content/sources.json → S3.seen: needs "seen": live, stored-copy, partly-read or title-only (how much of the page was read)',
     );

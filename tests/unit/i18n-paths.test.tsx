@@ -2,9 +2,10 @@
 // (Japanese has its own run in guide-ui.test.tsx): each question and outcome is shown in that
 // language, answers are found by their visible names (ruby readings are not part of a name), and no
 // key, tag or placeholder leaks onto the page.
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LANG, HTML_LANG, LANGS, ensureLanguage, i18n, plainText, type Lang } from '../../src/i18n';
+import { sources } from '../../src/sources';
 import { encode } from '../../src/url';
 import { allPaths } from './paths';
 import { renderGuide } from './render';
@@ -182,5 +183,18 @@ describe('page description', () => {
     } finally {
       meta.remove();
     }
+  });
+});
+
+describe("official pages in the reader's language", () => {
+  it('links the English version of a page on English pages, the Japanese one elsewhere', async () => {
+    const answers = 'situation=handover&certificate=yes&oldPlatform=android&oldPhone=usable';
+    const hrefs = () => [...document.querySelectorAll('a[href^="https://"]')].map((a) => a.getAttribute('href'));
+    await open('en', answers);
+    expect(hrefs()).toContain(sources.S2!.url);
+    expect(hrefs()).not.toContain(sources.S1!.url);
+    cleanup();
+    await open('ja', answers);
+    expect(hrefs()).toContain(sources.S1!.url);
   });
 });
