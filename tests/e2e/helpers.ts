@@ -289,3 +289,16 @@ export function stepName(answers: readonly PathStep[], end: string): string {
   const prefix = answers.map((a) => `${a.question}-${a.answer}`).join('_') || 'start';
   return `${prefix}__${end}`;
 }
+
+/** A page on the shared browser at `size`, watched by a PageGuard; `close()` ends both. */
+export async function openGuardedPage(size: Size, extra: Parameters<Browser['newContext']>[0] = {}) {
+  const browser = await connect();
+  const context = await newContext(browser, size, extra);
+  const page = await context.newPage();
+  const guard = new PageGuard(page, new URL(baseURL()).origin);
+  const close = async () => {
+    await context.close();
+    await browser.close();
+  };
+  return { browser, context, page, guard, close };
+}

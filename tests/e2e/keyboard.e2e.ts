@@ -1,26 +1,21 @@
 // Keyboard only: a whole path with Tab, Enter and Space. After each answer, focus is on the new
 // step's heading and a polite live region announces the new step.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PageGuard, baseURL, connect, expectedTitle, outcomePaths, newContext, type Size } from './helpers';
+import { PageGuard, baseURL, expectedTitle, openGuardedPage, outcomePaths, type Size } from './helpers';
 
 const KEYBOARD: Size = { name: 'keyboard-1024x768', width: 1024, height: 768, touch: false, mobile: false };
 
 describe('keyboard only', () => {
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let guard: PageGuard;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    browser = await connect();
-    context = await newContext(browser, KEYBOARD);
-    page = await context.newPage();
-    guard = new PageGuard(page, new URL(baseURL()).origin);
+    ({ page, guard, close } = await openGuardedPage(KEYBOARD));
   });
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
+    await close?.();
   });
 
   /** Presses Tab until `selector` has focus (at most `limit` times); returns the presses used. */

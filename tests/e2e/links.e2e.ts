@@ -1,23 +1,18 @@
 // Addresses in a real browser: a link with unusable parts, Back and Forward, reload.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PageGuard, SIZES, words, baseURL, connect, expectedTitle, newContext } from './helpers';
+import { PageGuard, SIZES, words, baseURL, expectedTitle, openGuardedPage } from './helpers';
 
 describe('links and history (phone)', () => {
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let guard: PageGuard;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    browser = await connect();
-    context = await newContext(browser, SIZES[0]!);
-    page = await context.newPage();
-    guard = new PageGuard(page, new URL(baseURL()).origin);
+    ({ page, guard, close } = await openGuardedPage(SIZES[0]!));
   });
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
+    await close?.();
   });
 
   const search = () => new URL(page.url()).search;

@@ -4,16 +4,15 @@
 // 200 % zoom: browser zoom halves the CSS viewport and doubles the device pixels per CSS px, so a
 // 1280×800 window at 200 % is exactly a 640×400 CSS px viewport at deviceScaleFactor 2 — which is
 // what we emulate (CSS `zoom` on the root would also change how media queries and vw resolve).
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   PageGuard,
   baseURL,
-  connect,
   coveringPaths,
   layoutProblems,
   measureLayout,
-  newContext,
+  openGuardedPage,
   outcomePaths,
   screenshot,
   searchOf,
@@ -38,20 +37,15 @@ for (const p of coveringPaths(outcomePaths())) {
 }
 
 describe.each(NARROW)('$name', (size) => {
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let guard: PageGuard;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    browser = await connect();
-    context = await newContext(browser, size, size.mobile ? {} : { deviceScaleFactor: 2 });
-    page = await context.newPage();
-    guard = new PageGuard(page, new URL(baseURL()).origin);
+    ({ page, guard, close } = await openGuardedPage(size, size.mobile ? {} : { deviceScaleFactor: 2 }));
   });
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
+    await close?.();
   });
 
   test(`no sideways scroll or clipping on ${steps.size} steps`, async () => {

@@ -1,17 +1,16 @@
 // Walks paths through the built guide by tapping, from the first screen, at one size, and audits
 // every distinct step it passes (axe, title, lang, target size, reflow, console/network) once.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   PageGuard,
   axeViolations,
   baseURL,
-  connect,
   expectedTitle,
   firstQuestion,
   layoutProblems,
   measureLayout,
-  newContext,
+  openGuardedPage,
   screenshot,
   searchOf,
   stepName,
@@ -32,8 +31,7 @@ export function defineWalk(size: Size, paths: readonly GuidePath[], every: 'url'
   const shots = lang === 'ja' ? size.name : `${size.name}-${lang}`;
   const start = lang === 'ja' ? '/' : `/?lang=${lang}`;
   describe(`${size.name}: ${label}`, () => {
-    let browser: Browser;
-    let context: BrowserContext;
+    let close: () => Promise<void>;
     let page: Page;
     let guard: PageGuard;
     const audited = new Set<string>();
@@ -50,15 +48,11 @@ export function defineWalk(size: Size, paths: readonly GuidePath[], every: 'url'
     };
 
     beforeAll(async () => {
-      browser = await connect();
-      context = await newContext(browser, size);
-      page = await context.newPage();
-      guard = new PageGuard(page, new URL(baseURL()).origin);
+      ({ page, guard, close } = await openGuardedPage(size));
     });
 
     afterAll(async () => {
-      await context?.close();
-      await browser?.close();
+      await close?.();
       console.log(
         `[e2e] ${size.name} ${lang}: ${paths.length} paths walked, ${audited.size} distinct addresses checked, ${screens.size} screens audited with axe and saved; ` +
           Object.entries(ms).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', '),
