@@ -19,12 +19,13 @@ import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import * as chromeLauncher from 'chrome-launcher';
 import { BUDGET, firstScreen } from './first-screen.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = path.join(root, '.tmp', 'bench');
 const outDir = path.join(work, 'dist');
 const port = Number(process.env.BENCH_PORT ?? 4310);
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const CHROME = CHROMIUM_PATH;
 const TAPS = Number(process.env.BENCH_TAPS ?? 24);
 // Lighthouse runs per page and preset; the table shows each figure's median over the runs. On
 // loopback the script arrives at once, so a run sometimes paints the static first screen only
@@ -37,15 +38,7 @@ const median = (xs) => {
 };
 // `npm run bench -- --only=taps` or `--only=lighthouse` runs one part (while tuning).
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const FLAGS = CHROMIUM_ARGS;
 // Chromium and Lighthouse leave temp folders: keep them in our scratch folder.
 fs.mkdirSync(path.join(work, 'tmp'), { recursive: true });
 process.env.TMPDIR = path.join(work, 'tmp');

@@ -98,7 +98,7 @@ describe('次のお客様へ (reset)', () => {
     await resetButton();
     const before = window.history.length;
     fireEvent.click(screen.getByRole('link', { name: t('ui:answers.change') + t('ui:answers.changeHidden', { question: t('questions:oldPhone.summary') }) }));
-    expect(screen.getByText(t('ui:question.changeNotice'))).toBeTruthy();
+    expect(screen.getByText(t('ui:question.changeNotice')).textContent).toBe(t('ui:question.changeNotice'));
     fireEvent.click(screen.getByRole('link', { name: t('ui:names.guide') }));
     expectCleanSlate();
     expect(screen.queryByText(t('ui:question.changeNotice'))).toBeNull();
@@ -174,7 +174,7 @@ describe('inactivity', () => {
   it('any touch or key press cancels the warning; the 続ける button extends', async () => {
     await startIdleSession();
     advance(IDLE_TIMEOUT_MS);
-    expect(screen.getByRole('alertdialog')).toBeTruthy();
+    expect(screen.getAllByRole('alertdialog')).toHaveLength(1);
     fireEvent.pointerDown(document.body);
     expect(screen.queryByRole('alertdialog')).toBeNull();
     // The idle period starts again from the touch.
