@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { plainText } from '../i18n';
 import { QUESTION_IDS, type Answers, type QuestionId } from '../machine/questions';
 import { Rich } from './Rich';
+import { GuideLink } from './GuideLink';
 
 type Props = {
   answers: Answers;
@@ -28,31 +29,18 @@ export function AnswerSummary({ answers, hrefFor, restartHref, onChange, onResta
               <Rich k={`questions:${q}.answers.${answers[q]}`} />
             </dd>
             <dd className="summary-action">
-              <a
-                href={hrefFor(q)}
-                onClick={(e) => {
-                  e.preventDefault();
-                  onChange(q);
-                }}
-              >
+              <GuideLink href={hrefFor(q)} onGo={() => onChange(q)}>
                 {t('ui:answers.change')}
                 <span className="visually-hidden">{plainText(t('ui:answers.changeHidden', { question: t(`questions:${q}.summary`) }))}</span>
-              </a>
+              </GuideLink>
             </dd>
           </div>
         ))}
       </dl>
       <p>
-        <a
-          className="button secondary"
-          href={restartHref}
-          onClick={(e) => {
-            e.preventDefault();
-            onRestart();
-          }}
-        >
+        <GuideLink className="button secondary" href={restartHref} onGo={onRestart}>
           {t('ui:answers.restart')}
-        </a>
+        </GuideLink>
       </p>
     </section>
   );

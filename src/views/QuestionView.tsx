@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { QuestionId } from '../machine/questions';
 import { Rich } from './Rich';
+import { GuideLink } from './GuideLink';
 
 type Props = {
   question: QuestionId;
@@ -19,15 +20,9 @@ export function QuestionView({ question, answers, number, backHref, changing, on
     <section className="step question" data-question={question} aria-labelledby="step-heading">
       {backHref !== undefined && (
         <p className="back">
-          <a
-            href={backHref}
-            onClick={(e) => {
-              e.preventDefault();
-              onBack();
-            }}
-          >
+          <GuideLink href={backHref} onGo={onBack}>
             {t('ui:question.back')}
-          </a>
+          </GuideLink>
         </p>
       )}
       <p className="eyebrow">{t('ui:question.progress', { current: number })}</p>

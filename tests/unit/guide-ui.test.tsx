@@ -77,6 +77,17 @@ describe('history and links', () => {
     expect(window.location.search).toBe('?situation=change&certificate=yes');
   });
 
+  it('leaves Ctrl-click on a guide link to the browser (new tab), moving only on a plain click', () => {
+    renderGuide('?situation=change&certificate=yes');
+    const back = screen.getByRole('link', { name: t('ui:question.back') });
+    expect(back.getAttribute('href')).toBe('?situation=change');
+    fireEvent.click(back, { ctrlKey: true });
+    expect(window.location.search).toBe('?situation=change&certificate=yes');
+    expect(heading().textContent).toBe(t('questions:oldPlatform.title'));
+    fireEvent.click(back);
+    expect(heading().textContent).toBe(t('questions:certificate.title'));
+  });
+
   it('opens a shared outcome link on the outcome', () => {
     renderGuide('?situation=lost&certificate=unknown');
     expect(document.querySelector('[data-outcome="lost-suspend"]')).not.toBeNull();
