@@ -3,10 +3,13 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { prerender } from './scripts/prerender.ts';
 import { webManifests } from './scripts/manifest.ts';
+import { inlineFavicon } from './scripts/favicon.ts';
 
 export default defineConfig({
   plugins: [
     react(),
+    // The favicon inside the page, so a change of address requests nothing (scripts/favicon.ts).
+    inlineFavicon(),
     // The first screen as static HTML in dist/index.html, and the CSP meta tag (build only).
     prerender(),
     // The two web app manifests (normal and shop mode), from the content (scripts/manifest.ts).

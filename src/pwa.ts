@@ -12,7 +12,10 @@ function applyWaiting(registration: ServiceWorkerRegistration): void {
   const waiting = registration.waiting;
   if (!waiting) return;
   navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
-  waiting.postMessage({ type: 'SKIP_WAITING' }); // the generated service worker then calls skipWaiting()
+  // The generated service worker then calls skipWaiting(). Chromium first stops the old worker;
+  // a request from the page in that moment starts it again and the switch waits until it idles
+  // out, so the page avoids making any (the favicon is inline: scripts/favicon.ts).
+  waiting.postMessage({ type: 'SKIP_WAITING' });
 }
 
 /**

@@ -137,7 +137,23 @@ describe('a new release', () => {
     expect(await release(page)).toBe('a'); // the customer in front of the counter keeps this release
     expect(await page.locator('[data-question="certificate"]').count()).toBe(1);
 
-    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: ui.shop.reset }).click()]);
+    // Until the new release has taken over, the page must request nothing: any request starts
+    // the old service worker again, which holds the switch until it idles out (30 s or more).
+    // (It was the favicon, fetched again by Chromium on each change of address.)
+    const requests: string[] = [];
+    let reloading = false;
+    page.on('request', (r) => {
+      if (r.resourceType() === 'document') reloading = true;
+      else if (!reloading) requests.push(r.url());
+    });
+    const reloaded = page.waitForEvent('load', { timeout: 15_000 }).then(
+      () => true,
+      () => false,
+    );
+    await page.getByRole('button', { name: ui.shop.reset }).click();
+    const applied = await reloaded;
+    expect(requests).toEqual([]);
+    expect(applied).toBe(true);
     await page.locator('[data-question="situation"]').waitFor();
     expect(new URL(page.url()).search).toBe('?mode=shop');
     expect(await release(page)).toBe('b');
