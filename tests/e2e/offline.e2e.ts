@@ -165,4 +165,18 @@ describe('with no network and no service worker yet', () => {
     expect(await failed.getByRole('button', { name: ui.loadFailed.retry }).isVisible()).toBe(true);
     await fresh.close();
   });
+
+  it('shows the static first question when the app script of a deep link never arrives', async () => {
+    const fresh = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ja-JP', serviceWorkers: 'block' });
+    const p = await fresh.newPage();
+    await p.route(/\/assets\/index-[^/]+\.js$/, (route) => route.abort('internetdisconnected'));
+    await p.goto(`${baseURL()}/?situation=lost&certificate=yes`);
+    const first = p.locator('[data-question="situation"]');
+    // Hidden at first (the app might still arrive and show the outcome) …
+    expect(await first.isVisible()).toBe(false);
+    // … then shown (src/prerender.css), rather than an empty page for ever.
+    await first.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await p.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
+    await fresh.close();
+  });
 });
