@@ -123,6 +123,23 @@ function deepLinkScript(assets: ReturnType<typeof deepLinkAssets>): string {
   );
 }
 
+/**
+ * Requests the app's entry: after the first frame has painted (requestAnimationFrame, then a
+ * task) on the first screen, at once on a deep link (#root is hidden, nothing to paint first).
+ * Until main.tsx has started the app (html[data-app]), a tap on an answer of the static first
+ * question follows the URL contract instead of being lost: it opens `?<question>=<answer>`.
+ */
+function startApp(entry: string): string {
+  return (
+    `(function(){function go(){var e=document.createElement("script");` +
+    `e.type="module";e.crossOrigin="";e.src=${JSON.stringify(entry)};document.head.appendChild(e)}` +
+    `if(location.search)go();else requestAnimationFrame(function(){setTimeout(go)})})();` +
+    `document.addEventListener("click",function(v){var d=document.documentElement;if(d.hasAttribute("data-app")||location.search)return;` +
+    `var b=v.target.closest&&v.target.closest("[data-answer]"),q=b&&b.closest("[data-question]");if(!q)return;` +
+    `v.preventDefault();location.search="?"+encodeURIComponent(q.getAttribute("data-question"))+"="+encodeURIComponent(b.getAttribute("data-answer"))},true)`
+  );
+}
+
 export function prerender(): Plugin {
   let root = process.cwd();
   let base = '/';
@@ -149,7 +166,16 @@ export function prerender(): Plugin {
         html = html.replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(rendered.title)}</title>`);
         html = html.replace(/<html lang="[^"]*"/, () => `<html lang="${rendered.lang}"`);
 
-        const script = deepLinkScript(deepLinkAssets(bundle as OutputBundle, base));
+        // The app's script is requested once the static first screen has painted (one frame
+        // later). Requested from the <head>, it often downloaded and ran before the first paint,
+        // and Lighthouse's simulation counted it into LCP (mobile ≈ 1.5 s instead of ≈ 0.7 s).
+        let entry = '';
+        html = html.replace(/\s*<script type="module" crossorigin src="([^"]+)"><\/script>/, (_tag, src: string) => {
+          entry = src;
+          return '';
+        });
+        if (!entry) this.error('index.html has no module script to start after the first paint');
+        const script = `${deepLinkScript(deepLinkAssets(bundle as OutputBundle, base))};${startApp(entry)}`;
         const csp = contentSecurityPolicy({ scriptHashes: [sha256(script)] });
         html = html.replace(
           /<meta charset="UTF-8" \/>/i,

@@ -51,6 +51,9 @@ function afterFirstScreen(): void {
 if (decode(search).settings.mode === 'shop')
   document.querySelector('link[rel="manifest"]')?.setAttribute('href', '/manifest-shop.webmanifest');
 
+// From here on the app handles taps (the page's inline script stops standing in for it).
+document.documentElement.setAttribute('data-app', '');
+
 if (!search && lang === DEFAULT_LANG && container.hasChildNodes()) {
   // As a transition, hydration runs in short slices: the static page stays responsive (TBT).
   startTransition(() => {

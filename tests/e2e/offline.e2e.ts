@@ -179,4 +179,20 @@ describe('with no network and no service worker yet', () => {
     expect(await p.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
     await fresh.close();
   });
+
+  it('follows the link of an answer tapped on the static first screen before the app has started', async () => {
+    const fresh = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ja-JP', serviceWorkers: 'block' });
+    const p = await fresh.newPage();
+    // The app's script is slow to arrive (as on a cheap phone on a slow line).
+    await p.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    await p.goto(`${baseURL()}/`, { waitUntil: 'commit' });
+    await p.locator('[data-question="situation"] [data-answer="lost"]').click();
+    // The tap is not lost: the page opens that answer's address, and the app shows the next step.
+    await p.locator('[data-question="certificate"]').waitFor();
+    expect(new URL(p.url()).search).toBe('?situation=lost');
+    await fresh.close();
+  });
 });
