@@ -1,7 +1,10 @@
-// Tablet portrait (768×1024, touch): a covering subset of the paths (every outcome, every
-// answer, every answer-dependent variant of an outcome; all 66 are tapped on the phone), tapped from
-// the first screen; axe and a screenshot on every distinct screen.
+// Tablet portrait (768×1024, touch), in every language: a covering subset of the paths (every
+// outcome, every answer, every answer-dependent variant of an outcome; all 66 are tapped on the
+// phone in Japanese), tapped from the first screen; axe and a screenshot on every distinct screen.
 import { coveringPaths, outcomePaths, SIZES } from './helpers';
 import { defineWalk } from './walk';
 
-defineWalk(SIZES[1]!, coveringPaths(outcomePaths()), 'screen');
+const covering = coveringPaths(outcomePaths());
+defineWalk(SIZES[1]!, covering, 'screen');
+defineWalk(SIZES[1]!, covering, 'screen', 'en');
+defineWalk(SIZES[1]!, covering, 'screen', 'easy');
