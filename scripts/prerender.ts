@@ -6,10 +6,12 @@
 //    renders the introduction and the first question with react-dom/server, and puts the HTML
 //    into <div id="root"> (no whitespace: hydration compares it node by node) and the first
 //    question's title into <title>;
-// 2. adds a small inline script for deep links (any query string): the static HTML is the first
-//    question, so the page hides it until main.tsx has rendered the right step (no flash of the
-//    wrong question) and preloads what that step needs (the outcome chunk, another language);
-// 3. adds a <meta http-equiv="Content-Security-Policy"> that allows scripts from 'self' plus the
+// 2. renders every other step (each question and outcome a link can lead to, in every language)
+//    into dist/s/<lang>/*.json, for deep links;
+// 3. replaces the entry <script> by a small inline script (startScript) that requests it once the
+//    static page has painted, and for a deep link hides the first question and shows that step's
+//    static HTML first (no flash of the wrong question);
+// 4. adds a <meta http-equiv="Content-Security-Policy"> that allows scripts from 'self' plus the
 //    hash of that one inline script, and nothing inline otherwise. Build only: in `vite` dev mode
 //    the meta tag would block Vite's injected styles.
 import { execFileSync } from 'node:child_process';
@@ -45,8 +47,11 @@ export function sha256(text: string): string {
 }
 
 type Rendered = { html: string; title: string; lang: string };
+/** The first screen, and every other step by language and canonical query (without "?" and lang). */
+type RenderedAll = { first: Rendered; order: string[]; steps: Record<string, Record<string, Rendered>> };
 
-async function renderFirstScreen(root: string): Promise<Rendered> {
+/** Renders the first screen and every step in every language (src/entry-server.tsx). */
+async function renderAll(root: string, langs: readonly string[]): Promise<RenderedAll> {
   // The scratch folder sits inside node_modules so the server bundle's bare imports (react,
   // i18next, xstate…) resolve to the project's own packages.
   const cache = path.join(root, 'node_modules', '.cache');
@@ -83,13 +88,29 @@ async function renderFirstScreen(root: string): Promise<Rendered> {
     const entry = pathToFileURL(path.join(outDir, 'entry-server.mjs')).href;
     const out = execFileSync(
       process.execPath,
-      ['--input-type=module', '-e', `const m = await import(${JSON.stringify(entry)}); process.stdout.write(JSON.stringify(m.render()));`],
+      ['--input-type=module', '-e', renderScript(entry, langs)],
       { cwd: root, env: { ...process.env, NODE_ENV: production ? 'production' : 'development' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
     );
-    return JSON.parse(out) as Rendered;
+    return JSON.parse(out) as RenderedAll;
   } finally {
     fs.rmSync(outDir, { recursive: true, force: true });
   }
+}
+
+/** The script the child process runs: one step after the other (the words' language is global). */
+function renderScript(entry: string, langs: readonly string[]): string {
+  return `
+    const m = await import(${JSON.stringify(entry)});
+    const out = { first: m.render(), order: m.QUESTION_IDS, steps: {} };
+    for (const lang of ${JSON.stringify(langs)}) {
+      out.steps[lang] = {};
+      // The first question in Japanese is index.html itself.
+      for (const key of (lang === 'ja' ? [] : ['']).concat(m.steps())) {
+        const search = '?' + [key, lang === 'ja' ? '' : 'lang=' + lang].filter(Boolean).join('&');
+        out.steps[lang][key] = await m.renderStep(search);
+      }
+    }
+    process.stdout.write(JSON.stringify(out));`;
 }
 
 /** Files (as URLs) to preload for a deep link, by what the link needs. */
@@ -108,36 +129,61 @@ function deepLinkAssets(bundle: OutputBundle, base: string) {
 }
 
 /**
- * The inline script for deep links (kept tiny; its hash is in the CSP). A query string means the
- * static first question is not what this address shows: hide #root (styles in src/prerender.css)
- * until main.tsx renders the right step, and preload that step's chunks. Every outcome needs a
- * `certificate` answer, so only such links preload the outcome screen.
+ * A static step's file in dist/, from its canonical query without "?" and lang
+ * (a=b&c=d → s/<lang>/a-b.c-d.json; the first question, in another language → s/<lang>/start.json).
  */
-function deepLinkScript(assets: ReturnType<typeof deepLinkAssets>): string {
-  return (
-    `(function(){var s=location.search;if(!s)return;` +
-    `document.documentElement.classList.add("deeplink");` +
-    `var p=new URLSearchParams(s),w=${JSON.stringify(assets.words)},x=w[p.get("lang")]||w.ja||{other:[],outcomes:[]},f=x.other;` +
-    `if(p.has("certificate"))f=f.concat(x.outcomes,${JSON.stringify(assets.outcomeView)});` +
-    `f.forEach(function(h){var e=document.createElement("link");e.rel="modulepreload";e.href=h;document.head.appendChild(e)})})()`
-  );
+export function staticStepFile(lang: string, key: string): string {
+  return `s/${lang}/${key.replaceAll('=', '-').replaceAll('&', '.') || 'start'}.json`;
 }
 
+type StartOptions = {
+  entry: string;
+  base: string;
+  assets: ReturnType<typeof deepLinkAssets>;
+  /** Question ids in the machine's order (the order of a canonical query). */
+  order: string[];
+  /** Canonical queries (without "?" and lang) that have a static step in every language. */
+  steps: string[];
+  langs: string[];
+};
+
 /**
- * Requests the app's entry: after the first frame has painted (requestAnimationFrame, then a
- * task) on the first screen, at once on a deep link (#root is hidden, nothing to paint first).
- * Until main.tsx has started the app (html[data-app]), a tap on an answer of the static first
- * question follows the URL contract instead of being lost: it opens `?<question>=<answer>`.
+ * The page's one inline script (its hash is in the CSP). It decides when the app's entry is
+ * requested, so the static HTML paints before ≈110 KB of JavaScript arrives:
+ * - no query string: the static first question is the page; the entry is requested one frame
+ *   after it has painted;
+ * - a deep link (any query string): #root (the first question) is hidden (src/prerender.css).
+ *   If the address is the canonical query of a step the build rendered (dist/s/, no service
+ *   worker in control), that step's static HTML is fetched and shown first, and the entry and
+ *   the step's chunks are requested a frame later; otherwise they are requested at once (the
+ *   outcome screen only for links with a `certificate` answer: every outcome needs one).
+ * Until the app's own screen is there (html[data-app], set by main.tsx), a tap on an answer of a static step
+ * follows the URL contract instead of being lost: it opens the address with that answer added.
+ * The step table is generated from the machine (src/entry-server.tsx); it holds no rule.
+ * `entry="…"` is how scripts/first-screen.mjs finds the entry for the weight budget.
  */
-function startApp(entry: string): string {
-  return (
-    `(function(){function go(){var e=document.createElement("script");` +
-    `e.type="module";e.crossOrigin="";e.src=${JSON.stringify(entry)};document.head.appendChild(e)}` +
-    `if(location.search)go();else requestAnimationFrame(function(){setTimeout(go)})})();` +
-    `document.addEventListener("click",function(v){var d=document.documentElement;if(d.hasAttribute("data-app")||location.search)return;` +
-    `var b=v.target.closest&&v.target.closest("[data-answer]"),q=b&&b.closest("[data-question]");if(!q)return;` +
-    `v.preventDefault();location.search="?"+encodeURIComponent(q.getAttribute("data-question"))+"="+encodeURIComponent(b.getAttribute("data-answer"))},true)`
-  );
+function startScript(o: StartOptions): string {
+  return `(function(){
+var entry=${JSON.stringify(o.entry)},d=document.documentElement,s=location.search,p=new URLSearchParams(s);
+function add(rel,h){var e=document.createElement(rel?"link":"script");if(rel){e.rel=rel;e.href=h}else{e.type="module";e.crossOrigin="";e.src=h}document.head.appendChild(e)}
+function go(){if(s){var w=${JSON.stringify(o.assets.words)},x=w[p.get("lang")]||w.ja||{other:[],outcomes:[]},f=x.other;
+if(p.has("certificate"))f=f.concat(x.outcomes,${JSON.stringify(o.assets.outcomeView)});f.forEach(function(h){add("modulepreload",h)})}add("",entry)}
+function later(){requestAnimationFrame(function(){setTimeout(go)})}
+if(!s)return later();
+d.classList.add("deeplink");
+var q=${JSON.stringify(o.order)},l="ja",n=0,k=[];
+p.forEach(function(v,key){n++;if(key==="lang")l=v;else if(q.indexOf(key)<0)n=-99});
+q.forEach(function(key){if(p.has(key))k.push(key+"="+p.get(key))});k=k.join("&");
+var sw=navigator.serviceWorker&&navigator.serviceWorker.controller,L=p.has("lang");
+if(sw||n!==(k?k.split("&").length:0)+(L?1:0)||L&&${JSON.stringify(o.langs.filter((x) => x !== 'ja'))}.indexOf(l)<0||${JSON.stringify(o.steps)}.indexOf(k)<0)return go();
+fetch(${JSON.stringify(o.base)}+"s/"+l+"/"+(k.replace(/=/g,"-").replace(/&/g,".")||"start")+".json").then(function(r){return r.ok?r.json():null}).then(function(j){
+if(!j||d.hasAttribute("data-app"))return;
+function show(){document.getElementById("root").innerHTML=j.html;document.title=j.title;d.lang=j.lang;d.classList.remove("deeplink")}
+if(document.readyState==="loading")document.addEventListener("DOMContentLoaded",show);else show()}).catch(function(){}).then(later)})();
+document.addEventListener("click",function(v){if(document.documentElement.hasAttribute("data-app"))return;
+var b=v.target.closest&&v.target.closest("[data-answer]"),q=b&&b.closest("[data-question]");if(!q)return;
+var p=new URLSearchParams(location.search);p.set(q.getAttribute("data-question"),b.getAttribute("data-answer"));
+v.preventDefault();location.search="?"+p.toString()},true)`;
 }
 
 export function prerender(): Plugin {
@@ -158,7 +204,9 @@ export function prerender(): Plugin {
         const page = bundle['index.html'];
         if (!page || page.type !== 'asset') return;
         let html = String(page.source);
-        const rendered = await renderFirstScreen(root);
+        const langs = fs.readdirSync(path.join(root, 'content')).filter((d) => fs.existsSync(path.join(root, 'content', d, 'ui.json')));
+        const all = await renderAll(root, langs);
+        const rendered = all.first;
 
         const emptyRoot = '<div id="root"></div>';
         if (!html.includes(emptyRoot)) this.error(`index.html has no ${emptyRoot} to prerender into`);
@@ -166,16 +214,28 @@ export function prerender(): Plugin {
         html = html.replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(rendered.title)}</title>`);
         html = html.replace(/<html lang="[^"]*"/, () => `<html lang="${rendered.lang}"`);
 
-        // The app's script is requested once the static first screen has painted (one frame
-        // later). Requested from the <head>, it often downloaded and ran before the first paint,
-        // and Lighthouse's simulation counted it into LCP (mobile ≈ 1.5 s instead of ≈ 0.7 s).
+        // Every other step as static HTML, for deep links (see startScript).
+        for (const [lang, steps] of Object.entries(all.steps))
+          for (const [key, step] of Object.entries(steps))
+            this.emitFile({ type: 'asset', fileName: staticStepFile(lang, key), source: JSON.stringify(step) });
+
+        // The app's script is requested by the inline script, once the static page has painted.
+        // Requested from the <head>, it often downloaded and ran before the first paint, and
+        // Lighthouse's simulation counted it into LCP (mobile ≈ 1.5 s instead of ≈ 0.9 s).
         let entry = '';
         html = html.replace(/\s*<script type="module" crossorigin src="([^"]+)"><\/script>/, (_tag, src: string) => {
           entry = src;
           return '';
         });
         if (!entry) this.error('index.html has no module script to start after the first paint');
-        const script = `${deepLinkScript(deepLinkAssets(bundle as OutputBundle, base))};${startApp(entry)}`;
+        const script = startScript({
+          entry,
+          base,
+          assets: deepLinkAssets(bundle as OutputBundle, base),
+          order: all.order,
+          steps: Object.keys(all.steps.en ?? all.steps.ja ?? {}),
+          langs,
+        });
         const csp = contentSecurityPolicy({ scriptHashes: [sha256(script)] });
         html = html.replace(
           /<meta charset="UTF-8" \/>/i,

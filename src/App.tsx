@@ -3,8 +3,9 @@
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuestionId } from './machine/questions';
-import { ensureLanguage, HTML_LANG, langOf, plainText } from './i18n';
+import { ensureLanguage, HTML_LANG, langOf } from './i18n';
 import { stepOf } from './machine/step';
+import { pageTitle } from './title';
 import { installPrintStylesheet } from './shop/printStylesheet';
 import { runShopResetHooks } from './shop/resetHooks';
 import { encode } from './url';
@@ -27,14 +28,8 @@ export function App({ search }: { search: string }) {
   const lang = langOf(view.settings);
   const step = stepOf(view.snapshot);
   const answered = Object.keys(view.kept).length;
-  const stepTitle =
-    step.kind === 'question' ? t(`questions:${step.question}.title`) : t(`outcomes:${step.outcome}.title`);
   const overview = view.settings.view === 'overview';
-  const pageTitle = plainText(
-    overview
-      ? t('ui:meta.titleOverview')
-      : t(step.kind === 'question' ? 'ui:meta.titleQuestion' : 'ui:meta.titleOutcome', { step: stepTitle }),
-  );
+  const title = pageTitle(t, step, overview);
   const announce = useRef<HTMLParagraphElement>(null);
   const shop = view.settings.mode === 'shop';
   // The language the counter was opened in: a reset goes back to it.
@@ -64,11 +59,11 @@ export function App({ search }: { search: string }) {
   }, [description]);
 
   useEffect(() => {
-    document.title = pageTitle;
+    document.title = title;
     if (view.moves === 0) return;
     document.getElementById('step-heading')?.focus();
-    if (announce.current) announce.current.textContent = pageTitle;
-  }, [view.moves, pageTitle]);
+    if (announce.current) announce.current.textContent = title;
+  }, [view.moves, title]);
 
   const hrefFor = (q: QuestionId) => encode(answersBefore(view.kept, q), view.settings) || '/';
   const restartHref = encode({}, view.settings) || '/';

@@ -2,8 +2,9 @@
 // introduction and the first question, in Japanese: scripts/prerender.ts), so the address with no
 // query string hydrates it: same tree, same words, no second render, no layout shift.
 // Any other address (a deep link, another language, shop mode) shows a different step: the page
-// keeps #root hidden (src/prerender.css) while what that step needs loads (another language's
-// words, the outcome chunk), then renders it fresh in one go and reveals it.
+// keeps #root hidden (src/prerender.css), or shows that step's static copy from the build, while
+// what the step needs loads (another language's words, the outcome chunk), then renders it fresh
+// in one go and reveals it.
 import { StrictMode, startTransition, useLayoutEffect, type ReactNode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -26,10 +27,18 @@ const app = (
   </StrictMode>
 );
 
-/** Shows #root (hidden for deep links by the page's inline script) once this step is committed. */
+/** The page's inline script stops standing in for the app's taps (scripts/prerender.ts). */
+const appHandlesTaps = () => document.documentElement.setAttribute('data-app', '');
+
+/**
+ * Shows #root (hidden for deep links by the page's inline script) once this step is committed.
+ * Until then the static copy of the step may be on screen, and the inline script still handles
+ * its taps.
+ */
 function Reveal({ children }: { children: ReactNode }) {
   useLayoutEffect(() => {
     document.documentElement.classList.remove('deeplink');
+    appHandlesTaps();
   }, []);
   return children;
 }
@@ -51,10 +60,9 @@ function afterFirstScreen(): void {
 if (decode(search).settings.mode === 'shop')
   document.querySelector('link[rel="manifest"]')?.setAttribute('href', '/manifest-shop.webmanifest');
 
-// From here on the app handles taps (the page's inline script stops standing in for it).
-document.documentElement.setAttribute('data-app', '');
-
 if (!search && lang === DEFAULT_LANG && container.hasChildNodes()) {
+  // Hydration replays taps made while it runs: from here on they are the app's.
+  appHandlesTaps();
   // As a transition, hydration runs in short slices: the static page stays responsive (TBT).
   startTransition(() => {
     hydrateRoot(container, app);
@@ -68,8 +76,10 @@ if (!search && lang === DEFAULT_LANG && container.hasChildNodes()) {
   // The overview is a lazy chunk too: load it before the first render, so main is never empty.
   if (settings.view === 'overview') waits.push(import('./views/Overview').then(() => undefined));
   const start = () => {
+    // The container still holds static HTML: the first question (hidden), or this step's static
+    // copy (shown by the page's inline script). React clears it when it commits this render, so
+    // the static copy stays on screen until the app's own is there.
     const root = createRoot(container);
-    container.replaceChildren(); // the static first question, if any: not this address's step
     // Rendered in short slices (a transition); shown in one go when committed.
     startTransition(() => root.render(<Reveal>{app}</Reveal>));
     afterFirstScreen();

@@ -170,7 +170,8 @@ describe('with no network and no service worker yet', () => {
     const fresh = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ja-JP', serviceWorkers: 'block' });
     const p = await fresh.newPage();
     await p.route(/\/assets\/index-[^/]+\.js$/, (route) => route.abort('internetdisconnected'));
-    await p.goto(`${baseURL()}/?situation=lost&certificate=yes`);
+    // Shop mode has no static copy of its steps (its controls are the app's).
+    await p.goto(`${baseURL()}/?situation=lost&certificate=yes&mode=shop`);
     const first = p.locator('[data-question="situation"]');
     // Hidden at first (the app might still arrive and show the outcome) …
     expect(await first.isVisible()).toBe(false);
@@ -193,6 +194,12 @@ describe('with no network and no service worker yet', () => {
     // The tap is not lost: the page opens that answer's address, and the app shows the next step.
     await p.locator('[data-question="certificate"]').waitFor();
     expect(new URL(p.url()).search).toBe('?situation=lost');
+    // The same on a deep link's static step (shown before the app).
+    await p.goto(`${baseURL()}/?situation=change&lang=en`, { waitUntil: 'commit' });
+    await p.locator('[data-question="certificate"] [data-answer="yes"]').click();
+    await p.locator('[data-question="oldPlatform"]').waitFor();
+    expect(new URL(p.url()).search).toBe('?situation=change&lang=en&certificate=yes');
+    expect(await p.evaluate(() => document.documentElement.lang)).toBe('en');
     await fresh.close();
   });
 });

@@ -13,7 +13,7 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /** Per built JS chunk: its modules and their rendered (minified, before gzip) sizes. */
 export type ChunkInfo = { fileName: string; name: string; modules: Record<string, number> };
 
-const INPUTS = ['index.html', 'vite.config.ts', 'package-lock.json', 'scripts/prerender.ts', 'tests/unit/built.ts', 'src', 'content', 'public'];
+const INPUTS = ['index.html', 'vite.config.ts', 'package-lock.json', 'scripts', 'tests/unit/built.ts', 'src', 'content', 'public'];
 
 function inputKey(): string {
   const hash = createHash('sha256');
