@@ -150,12 +150,12 @@ type StartOptions = {
 /**
  * The page's one inline script (its hash is in the CSP). It decides when the app's entry is
  * requested, so the static HTML paints before ≈110 KB of JavaScript arrives:
- * - no query string: the static first question is the page; the entry is requested one frame
- *   after it has painted;
+ * - no query string: the static first question is the page; the entry is requested once it has
+ *   painted (the browser's first-contentful-paint entry; after 1.5 s at the latest);
  * - a deep link (any query string): #root (the first question) is hidden (src/prerender.css).
  *   If the address is the canonical query of a step the build rendered (dist/s/, no service
  *   worker in control), that step's static HTML is fetched and shown first, and the entry and
- *   the step's chunks are requested a frame later; otherwise they are requested at once (the
+ *   the step's chunks are requested once it has painted; otherwise they are requested at once (the
  *   outcome screen only for links with a `certificate` answer: every outcome needs one).
  * Until the app's own screen is there (html[data-app], set by main.tsx), a tap on an answer of a static step
  * follows the URL contract instead of being lost: it opens the address with that answer added.
@@ -168,7 +168,9 @@ var entry=${JSON.stringify(o.entry)},d=document.documentElement,s=location.searc
 function add(rel,h){var e=document.createElement(rel?"link":"script");if(rel){e.rel=rel;e.href=h}else{e.type="module";e.crossOrigin="";e.src=h}document.head.appendChild(e)}
 function go(){if(s){var w=${JSON.stringify(o.assets.words)},x=w[p.get("lang")]||w.ja||{other:[],outcomes:[]},f=x.other;
 if(p.has("certificate"))f=f.concat(x.outcomes,${JSON.stringify(o.assets.outcomeView)});f.forEach(function(h){add("modulepreload",h)})}add("",entry)}
-function later(){requestAnimationFrame(function(){setTimeout(go)})}
+function later(){var done=0;function once(){if(!done){done=1;go()}}
+try{new PerformanceObserver(function(l,o){o.disconnect();setTimeout(once)}).observe({type:"paint",buffered:true})}catch(e){}
+setTimeout(once,1500)}
 if(!s)return later();
 d.classList.add("deeplink");
 var q=${JSON.stringify(o.order)},l="ja",n=0,k=[];
