@@ -155,10 +155,11 @@ type StartOptions = {
  * - a deep link (any query string): #root (the first question) is hidden (src/prerender.css).
  *   If the address is the canonical query of a step the build rendered (dist/s/, no service
  *   worker in control), that step's static HTML is fetched and shown first, and the entry and
- *   the step's chunks are requested once it has painted; otherwise they are requested at once (the
- *   outcome screen only for links with a `certificate` answer: every outcome needs one).
- * Until the app's own screen is there (html[data-app], set by main.tsx), a tap on an answer of a static step
- * follows the URL contract instead of being lost: it opens the address with that answer added.
+ *   the step's chunks are requested once it has painted; otherwise they are requested at once
+ *   (the outcome screen only for links with a `certificate` answer: every outcome needs one).
+ * Until the app's own screen is there (html[data-app], set by main.tsx), a tap on an answer of a
+ * static page follows the URL contract instead of being lost: it opens the address with that
+ * answer added.
  * The step table is generated from the machine (src/entry-server.tsx); it holds no rule.
  * `entry="…"` is how scripts/first-screen.mjs finds the entry for the weight budget.
  */
