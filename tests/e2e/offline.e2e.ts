@@ -184,9 +184,10 @@ describe('with no network and no service worker yet', () => {
   it('follows the link of an answer tapped on the static first screen before the app has started', async () => {
     const fresh = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ja-JP', serviceWorkers: 'block' });
     const p = await fresh.newPage();
-    // The app's script is slow to arrive (as on a cheap phone on a slow line).
+    // The app's script is slow to arrive (as on a cheap phone on a slow line), long enough for
+    // the taps below to come first even on a busy machine.
     await p.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
-      await new Promise((r) => setTimeout(r, 1500));
+      await new Promise((r) => setTimeout(r, 3000));
       await route.continue();
     });
     await p.goto(`${baseURL()}/`, { waitUntil: 'commit' });
