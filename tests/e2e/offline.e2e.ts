@@ -192,7 +192,7 @@ describe('with no network and no service worker yet', () => {
     });
     await p.goto(`${baseURL()}/`, { waitUntil: 'commit' });
     await p.locator('[data-question="situation"] [data-answer="lost"]').click();
-    // The tap is not lost: the page opens that answer's address, and the app shows the next step.
+    // The tap is not lost: the page opens that answer's address (its static copy shows the next step).
     await p.locator('[data-question="certificate"]').waitFor();
     expect(new URL(p.url()).search).toBe('?situation=lost');
     // The same on a deep link's static step (shown before the app).
