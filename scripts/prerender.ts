@@ -48,10 +48,18 @@ export function sha256(text: string): string {
 
 type Rendered = { html: string; title: string; lang: string };
 /** The first screen, and every other step by language and canonical query (without "?" and lang). */
-type RenderedAll = { first: Rendered; order: string[]; steps: Record<string, Record<string, Rendered>> };
+type RenderedAll = {
+  first: Rendered;
+  /** Question ids in the machine's order, and the languages (src/machine/questions.ts, src/i18n.ts). */
+  order: string[];
+  langs: string[];
+  /** Canonical queries (without "?" and lang) of the static steps; '' is the first question. */
+  keys: string[];
+  steps: Record<string, Record<string, Rendered>>;
+};
 
 /** Renders the first screen and every step in every language (src/entry-server.tsx). */
-async function renderAll(root: string, langs: readonly string[]): Promise<RenderedAll> {
+async function renderAll(root: string): Promise<RenderedAll> {
   // The scratch folder sits inside node_modules so the server bundle's bare imports (react,
   // i18next, xstate…) resolve to the project's own packages.
   const cache = path.join(root, 'node_modules', '.cache');
@@ -88,7 +96,7 @@ async function renderAll(root: string, langs: readonly string[]): Promise<Render
     const entry = pathToFileURL(path.join(outDir, 'entry-server.mjs')).href;
     const out = execFileSync(
       process.execPath,
-      ['--input-type=module', '-e', renderScript(entry, langs)],
+      ['--input-type=module', '-e', renderScript(entry)],
       { cwd: root, env: { ...process.env, NODE_ENV: production ? 'production' : 'development' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
     );
     return JSON.parse(out) as RenderedAll;
@@ -98,14 +106,15 @@ async function renderAll(root: string, langs: readonly string[]): Promise<Render
 }
 
 /** The script the child process runs: one step after the other (the words' language is global). */
-function renderScript(entry: string, langs: readonly string[]): string {
+function renderScript(entry: string): string {
   return `
     const m = await import(${JSON.stringify(entry)});
-    const out = { first: m.render(), order: m.QUESTION_IDS, steps: {} };
-    for (const lang of ${JSON.stringify(langs)}) {
+    const keys = [''].concat(m.steps());
+    const out = { first: m.render(), order: m.QUESTION_IDS, langs: m.LANGS, keys, steps: {} };
+    for (const lang of m.LANGS) {
       out.steps[lang] = {};
       // The first question in Japanese is index.html itself.
-      for (const key of (lang === 'ja' ? [] : ['']).concat(m.steps())) {
+      for (const key of lang === 'ja' ? keys.slice(1) : keys) {
         const search = '?' + [key, lang === 'ja' ? '' : 'lang=' + lang].filter(Boolean).join('&');
         out.steps[lang][key] = await m.renderStep(search);
       }
@@ -142,7 +151,7 @@ type StartOptions = {
   assets: ReturnType<typeof deepLinkAssets>;
   /** Question ids in the machine's order (the order of a canonical query). */
   order: string[];
-  /** Canonical queries (without "?" and lang) that have a static step in every language. */
+  /** Canonical queries (without "?" and lang) that have a static step ('': the first question, not in Japanese). */
   steps: string[];
   langs: string[];
 };
@@ -207,8 +216,7 @@ export function prerender(): Plugin {
         const page = bundle['index.html'];
         if (!page || page.type !== 'asset') return;
         let html = String(page.source);
-        const langs = fs.readdirSync(path.join(root, 'content')).filter((d) => fs.existsSync(path.join(root, 'content', d, 'ui.json')));
-        const all = await renderAll(root, langs);
+        const all = await renderAll(root);
         const rendered = all.first;
 
         const emptyRoot = '<div id="root"></div>';
@@ -236,8 +244,8 @@ export function prerender(): Plugin {
           base,
           assets: deepLinkAssets(bundle as OutputBundle, base),
           order: all.order,
-          steps: Object.keys(all.steps.en ?? all.steps.ja ?? {}),
-          langs,
+          steps: all.keys,
+          langs: all.langs,
         });
         const csp = contentSecurityPolicy({ scriptHashes: [sha256(script)] });
         html = html.replace(

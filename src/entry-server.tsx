@@ -71,3 +71,4 @@ export async function renderStep(search: string): Promise<Rendered> {
 }
 
 export { QUESTION_IDS } from './machine/questions';
+export { LANGS } from './i18n';
