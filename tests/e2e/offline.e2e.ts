@@ -62,7 +62,7 @@ afterAll(async () => {
 
 describe('offline after one visit', () => {
   it('installs the service worker on the first visit, which precaches every file', async () => {
-    await page.goto(`${baseURL()}/`);
+    await guard.goto(`${baseURL()}/`);
     await page.locator('[data-question="situation"]').waitFor();
     const sw = await page.evaluate(async () => {
       const reg = await navigator.serviceWorker.ready;
@@ -84,7 +84,7 @@ describe('offline after one visit', () => {
 
   it('reloads with no network and walks to an outcome in Japanese', async () => {
     await context.setOffline(true);
-    await page.reload();
+    await guard.reload();
     await page.locator('[data-question="situation"]').waitFor();
     expect(await walkToOutcome(page)).toBe(WALK_OUTCOME);
     expect(await cspViolations(page)).toEqual([]);
@@ -93,7 +93,7 @@ describe('offline after one visit', () => {
 
   for (const lang of LANGS.filter((l) => l !== 'ja')) {
     it(`walks to an outcome in lang=${lang} with no network`, async () => {
-      await page.goto(`${baseURL()}/?lang=${lang}`);
+      await guard.goto(`${baseURL()}/?lang=${lang}`);
       await page.locator('[data-question="situation"]').waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang === 'en' ? 'en' : 'ja');
       expect(await walkToOutcome(page)).toBe(WALK_OUTCOME);
@@ -105,7 +105,7 @@ describe('offline after one visit', () => {
   it('opens a deep link to an outcome, in every language, with no network', async () => {
     for (const lang of LANGS) {
       const search = `?situation=lost&certificate=yes${lang === 'ja' ? '' : `&lang=${lang}`}`;
-      await page.goto(`${baseURL()}/${search}`);
+      await guard.goto(`${baseURL()}/${search}`);
       await page.locator('[data-outcome="lost-suspend"]').waitFor();
       // The static first question is never what a deep link shows, and the page is revealed.
       expect(await page.locator('[data-question]').count()).toBe(0);
@@ -116,10 +116,10 @@ describe('offline after one visit', () => {
   });
 
   it('opens shop mode and the overview with no network', async () => {
-    await page.goto(`${baseURL()}/?mode=shop`);
+    await guard.goto(`${baseURL()}/?mode=shop`);
     await page.locator('[data-question="situation"]').waitFor();
     expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe('/manifest-shop.webmanifest');
-    await page.goto(`${baseURL()}/?view=overview`);
+    await guard.goto(`${baseURL()}/?view=overview`);
     await page.locator('main h1').first().waitFor();
     expect(await cspViolations(page)).toEqual([]);
     guard.check('offline shop mode and overview');
