@@ -88,17 +88,19 @@ afterAll(async () => {
   fs.rmSync(work, { recursive: true, force: true });
 });
 
-async function freshContext(): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ja-JP', serviceWorkers: 'allow' });
+/** A new visitor on release A at `search`, once A's service worker controls the page. */
+async function visitReleaseA(search: string): Promise<{ context: BrowserContext; page: Page }> {
+  await serve(releases.a);
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ja-JP', serviceWorkers: 'allow' });
+  const page = await context.newPage();
+  await page.goto(`${ORIGIN}/${search}`);
+  await installedRelease(page);
+  return { context, page };
 }
 
 describe('a new release', () => {
   it('is announced politely, and the button switches to it with no stale files', async () => {
-    await serve(releases.a);
-    const context = await freshContext();
-    const page = await context.newPage();
-    await page.goto(`${ORIGIN}/?situation=change`);
-    await installedRelease(page);
+    const { context, page } = await visitReleaseA('?situation=change');
     expect(await release(page)).toBe('a');
 
     await publishB(page);
@@ -123,11 +125,7 @@ describe('a new release', () => {
   });
 
   it('in shop mode, waits silently and applies at the reset for the next customer', async () => {
-    await serve(releases.a);
-    const context = await freshContext();
-    const page = await context.newPage();
-    await page.goto(`${ORIGIN}/?mode=shop`);
-    await installedRelease(page);
+    const { context, page } = await visitReleaseA('?mode=shop');
     await page.locator('[data-question="situation"] [data-answer="lost"]').click();
     await page.locator('[data-question="certificate"]').waitFor();
 
