@@ -34,7 +34,10 @@ export function langOf(settings: { lang?: string }): Lang {
 }
 
 export const i18n = i18next.createInstance();
-i18n.use(initReactI18next).init({
+// With initAsync: false and the resources given, init has finished when it returns. Its promise
+// never rejects (i18next reports errors to init's callback, and with no backend there are none),
+// so there is nothing to await or catch.
+void i18n.use(initReactI18next).init({
   lng: DEFAULT_LANG,
   fallbackLng: false,
   ns: [...NAMESPACES],

@@ -35,16 +35,16 @@ function currentDepth(): number {
 }
 
 export function useGuide(initialSearch: string) {
-  const [view, setView] = useState<GuideView>(() => {
-    const d = decode(initialSearch);
-    return { ...d, notice: d.partlyUnusable, moves: 0 };
-  });
+  // The address the page was opened with, decoded once: it never changes (moves update `view`).
+  const [initial] = useState(() => decode(initialSearch));
+  const [view, setView] = useState<GuideView>(() => ({ ...initial, notice: initial.partlyUnusable, moves: 0 }));
 
-  // A partly unusable link is rewritten to what was kept, in place (no new history entry).
+  // A partly unusable link is rewritten to what was kept, in place (no new history entry). Runs
+  // once, as `initial` never changes: later rewrites happen in go().
   useEffect(() => {
-    const url = encode(view.kept, view.settings) || window.location.pathname;
+    const url = encode(initial.kept, initial.settings) || window.location.pathname;
     const depth = currentDepth();
-    if (view.partlyUnusable) window.history.replaceState({ guide: true, depth }, '', url);
+    if (initial.partlyUnusable) window.history.replaceState({ guide: true, depth }, '', url);
     else if (!(window.history.state as HistoryState | null)?.guide)
       window.history.replaceState({ guide: true, depth }, '', window.location.href);
     const onPop = () => {
@@ -53,9 +53,7 @@ export function useGuide(initialSearch: string) {
     };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
-    // Runs once: later rewrites happen in go().
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [initial]);
 
   const go = useCallback(
     (answers: Answers, settings: Settings, opts: { pending?: Answers; replace?: boolean } = {}) => {
@@ -82,7 +80,7 @@ export function useGuide(initialSearch: string) {
   /** Answer the current question. While changing an earlier answer, later answers that still apply are kept. */
   const answer = useCallback(
     (question: QuestionId, value: string) => {
-      const given: Record<string, string> = { ...(view.pending ?? {}), ...view.kept, [question]: value };
+      const given: Record<string, string> = { ...view.pending, ...view.kept, [question]: value };
       go(given as Answers, view.settings);
     },
     [go, view],

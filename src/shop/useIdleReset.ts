@@ -36,10 +36,7 @@ export function useIdleReset({
   }, [onReset]);
 
   useEffect(() => {
-    if (!enabled) {
-      setRemaining(null);
-      return;
-    }
+    if (!enabled) return;
     let idle: ReturnType<typeof setTimeout> | undefined;
     let tick: ReturnType<typeof setInterval> | undefined;
     const stopWarning = () => {
@@ -75,12 +72,14 @@ export function useIdleReset({
     startIdle();
     return () => {
       clearTimeout(idle);
-      if (tick !== undefined) clearInterval(tick);
+      // A warning shown when the timer stops (disabled, or new settings) ends with it.
+      if (tick !== undefined) stopWarning();
       activityRef.current = () => {};
       for (const type of ACTIVITY) window.removeEventListener(type, onActivity, { capture: true });
     };
   }, [enabled, timeoutMs, warningSeconds]);
 
   const extend = useCallback(() => activityRef.current(), []);
-  return { remaining, extend };
+  // Disabled means no warning from this render on (the effect's cleanup clears the state too).
+  return { remaining: enabled ? remaining : null, extend };
 }

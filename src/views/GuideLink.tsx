@@ -4,12 +4,18 @@ import type { AnchorHTMLAttributes, MouseEvent } from 'react';
 
 type Props = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'onClick'> & { href: string; onGo: () => void };
 
-export function GuideLink({ onGo, ...props }: Props) {
+export function GuideLink({ onGo, href, children, ...props }: Props) {
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
     // Ctrl/⌘/Shift/middle click keep the browser's own meaning (new tab, new window).
     if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
     onGo();
   };
-  return <a {...props} onClick={onClick} />;
+  // href and children are written out (not only spread) so the link's address and content are
+  // visible here, to readers and to the accessibility lint rules.
+  return (
+    <a {...props} href={href} onClick={onClick}>
+      {children}
+    </a>
+  );
 }
