@@ -94,9 +94,9 @@ try {
     userDataDir: fs.mkdtempSync(path.join(work, 'tmp', 'lh-')),
   });
   try {
-    for (const [preset, config] of [
-      ['mobile', undefined],
-      ['desktop', desktopConfig],
+    for (const { preset, config } of [
+      { preset: 'mobile', config: undefined },
+      { preset: 'desktop', config: desktopConfig },
     ]) {
       for (const [name, url] of Object.entries(PAGES)) {
         const runs = [];
@@ -131,7 +131,7 @@ try {
       }
     }
   } finally {
-    await chrome.kill();
+    chrome.kill(); // synchronous (chrome-launcher 1.x: kill(): void)
   }
   }
 
