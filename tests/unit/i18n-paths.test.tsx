@@ -20,9 +20,9 @@ beforeAll(() => {
     return key;
   };
 });
-afterAll(() => {
+afterAll(async () => {
   i18n.options.parseMissingKeyHandler = undefined;
-  ensureLanguage(DEFAULT_LANG);
+  await ensureLanguage(DEFAULT_LANG);
 });
 afterEach(() => {
   expect(missing).toEqual([]);

@@ -24,7 +24,7 @@ function flatten(value: Json, prefix = '', out = new Map<string, string>()): Map
     if (entries.length === 0) out.set(prefix, '{}');
     for (const [k, v] of entries) flatten(v, prefix ? `${prefix}.${k}` : k, out);
   } else {
-    out.set(prefix, String(value));
+    out.set(prefix, typeof value === 'string' ? value : JSON.stringify(value));
   }
   return out;
 }

@@ -2,13 +2,21 @@
 // as a user does, leaves no cookie and writes no answer to localStorage, sessionStorage or
 // IndexedDB. Only the address holds the answers. (A language preference may be stored.)
 import { fireEvent, waitFor } from '@testing-library/react';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { OUTCOMES, QUESTIONS, QUESTION_IDS } from '../../src/machine/questions';
 import { allPaths, type GuidePath } from './paths';
 import { renderGuide } from './render';
 
 type Write = { where: string; key: string; value: string };
-const writes: Write[] = [];
+/** Storage.prototype.setItem, spied on (the real one still runs). */
+let setItem: MockInstance<Storage['setItem']>;
+/** Every storage write since the spy was set up or last cleared. */
+const writes = (): Write[] =>
+  setItem.mock.calls.map(([key, value], i) => ({
+    where: setItem.mock.contexts[i] === window.localStorage ? 'localStorage' : 'sessionStorage',
+    key,
+    value: String(value),
+  }));
 const idbOpens: string[] = [];
 const cookieWrites: string[] = [];
 
@@ -58,16 +66,12 @@ async function walk(path: GuidePath, prefix: string) {
 }
 
 describe('privacy: nothing of the answers is stored', () => {
-  const originalSetItem = Storage.prototype.setItem;
   const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
 
   beforeAll(() => {
     localStorage.clear();
     sessionStorage.clear();
-    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (this: Storage, key: string, value: string) {
-      writes.push({ where: this === window.localStorage ? 'localStorage' : 'sessionStorage', key, value: String(value) });
-      return originalSetItem.call(this, key, value);
-    });
+    setItem = vi.spyOn(Storage.prototype, 'setItem');
     Object.defineProperty(document, 'cookie', {
       configurable: true,
       get: () => cookie.get!.call(document),
@@ -100,28 +104,28 @@ describe('privacy: nothing of the answers is stored', () => {
     expect(cookieWrites).toEqual([]);
     expect(idbOpens).toEqual([]);
     // A language preference may be written; nothing that looks like an answer.
-    expect(writes.filter((w) => leaks(w.key) || leaks(w.value))).toEqual([]);
+    expect(writes().filter((w) => leaks(w.key) || leaks(w.value))).toEqual([]);
   }, 120_000);
 
   it('in shop mode too (every sixth path)', async () => {
     for (const p of paths.filter((_, i) => i % 6 === 0)) await walk(p, '?mode=shop');
     expect(cookieWrites).toEqual([]);
     expect(idbOpens).toEqual([]);
-    expect(writes.filter((w) => leaks(w.key) || leaks(w.value))).toEqual([]);
+    expect(writes().filter((w) => leaks(w.key) || leaks(w.value))).toEqual([]);
   }, 120_000);
 
   it('the leak check catches an answer written to storage', () => {
-    writes.length = 0;
+    setItem.mockClear();
     sessionStorage.setItem('guide', JSON.stringify({ situation: 'lost' }));
     localStorage.setItem('last', 'change-revoke-old-then-setup');
     expect(storageLeaks()).toHaveLength(2);
-    expect(writes.map((w) => w.where)).toEqual(['sessionStorage', 'localStorage']); // the spy sees writes
+    expect(writes().map((w) => w.where)).toEqual(['sessionStorage', 'localStorage']); // the spy sees writes
     document.cookie = 'a=b';
     expect(cookieWrites).toEqual(['a=b']);
     document.cookie = 'a=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
     cookieWrites.length = 0;
     sessionStorage.clear();
     localStorage.removeItem('last');
-    writes.length = 0;
+    setItem.mockClear();
   });
 });

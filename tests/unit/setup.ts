@@ -12,6 +12,6 @@ afterEach(async () => {
   cleanup();
   window.history.replaceState(null, '', '/');
   // A test that switched language must not leave the next one in it (the switch is async).
-  ensureLanguage('ja');
+  await ensureLanguage('ja');
   if (i18n.language !== 'ja') await i18n.changeLanguage('ja');
 });

@@ -154,7 +154,12 @@ describe('inactivity', () => {
     tap('situation', 'change');
     tap('certificate', 'yes');
   }
-  const advance = (ms: number) => act(() => vi.advanceTimersByTime(ms));
+  // act() with a callback that returns nothing is synchronous (returning the advanceTimersByTime
+  // result would make it an unawaited promise).
+  const advance = (ms: number) =>
+    act(() => {
+      vi.advanceTimersByTime(ms);
+    });
 
   it(`warns after ${IDLE_TIMEOUT_MS / 60000} minutes, counts down ${WARNING_SECONDS} s, then resets`, async () => {
     await startIdleSession();

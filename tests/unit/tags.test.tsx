@@ -1,8 +1,7 @@
 // src/tags.tsx replaces react-i18next's <Trans components={…}> for content strings (4 KB less on
 // the first screen). It must render every content string exactly as Trans would: same elements,
 // same text, same nesting, in every language.
-import { render } from '@testing-library/react';
-import { cleanup } from '@testing-library/react';
+import { cleanup, render } from '@testing-library/react';
 import fs from 'node:fs';
 import path from 'node:path';
 import i18next from 'i18next';
@@ -35,12 +34,12 @@ const tagged: [string, string][] = fs
 const components: Record<string, ReactElement> = Object.fromEntries(
   [...new Set(tagged.flatMap(([, s]) => [...s.matchAll(/<([a-zA-Z][a-zA-Z0-9]*)>/g)].map((m) => m[1]!)))].map((n) => [
     n,
-    <span data-tag={n} />,
+    <span key={n} data-tag={n} />,
   ]),
 );
 
 const i18n = i18next.createInstance();
-i18n.init({ lng: 'x', resources: {}, initAsync: false, interpolation: { escapeValue: false } });
+await i18n.init({ lng: 'x', resources: {}, initAsync: false, interpolation: { escapeValue: false } });
 
 function html(el: ReactElement): string {
   const { container } = render(<I18nextProvider i18n={i18n}>{el}</I18nextProvider>);
