@@ -13,7 +13,21 @@ export type Entry = {
   confidence?: Confidence;
   when?: When;
 };
-export type OutcomeContent = { warning?: boolean; callNow?: boolean; steps: Entry[]; notes: Entry[] };
+export type Head = Omit<Entry, 'id' | 'when'>;
+export type OutcomeContent = {
+  /** 'before': do not reset or hand over first; 'reset': keep the reset phone. */
+  warning?: 'before' | 'reset';
+  /** 'lost' promises 24 h / 365 days (loss and theft only); 'general' promises no hours. */
+  callNow?: 'lost' | 'general';
+  /** What backs the title and the lead. */
+  head: Head;
+  /** What to say on the call, shown right under the call button. */
+  callSay?: Entry;
+  /** Shop mode: when the clerk must not take the old phone today (words: ui.shop.stop.<id>). */
+  shopStop?: Entry;
+  steps: Entry[];
+  notes: Entry[];
+};
 export { sources, type Source } from './sources';
 
 export const outcomeContent = structure.outcomes as unknown as Record<OutcomeId, OutcomeContent>;
@@ -32,12 +46,20 @@ export function applies(entry: Entry, answers: Answers): boolean {
 export function entriesFor(outcome: OutcomeId, answers: Answers) {
   const c = outcomeContent[outcome];
   return {
-    warning: Boolean(c.warning),
-    callNow: Boolean(c.callNow),
+    warning: c.warning,
+    callNow: c.callNow,
+    head: c.head,
+    callSay: c.callSay,
+    shopStop: c.shopStop,
     steps: c.steps.filter((e) => applies(e, answers)),
     notes: c.notes.filter((e) => applies(e, answers)),
     commonNotes: commonNotes.filter((e) => applies(e, answers)),
   };
+}
+
+/** Whether a confidence label is shown (anything below high rests on press, municipal pages or blogs). */
+export function isLabelled(entry: { confidence?: Confidence }): boolean {
+  return entry.confidence === 'medium' || entry.confidence === 'low';
 }
 
 /** Every official source an outcome can cite for these answers, in first-cited order. */

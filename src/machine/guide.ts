@@ -2,9 +2,9 @@
 // final state. The context is the answers given so far and nothing else, so any step can be
 // rebuilt from the answers alone (the URL holds them: see replay.ts).
 //
-// The routing table this encodes is spec/decision-tree.md, "Routing". The outcome id is decided by
-// the answers in that table alone; answer-dependent wording inside an outcome is content
-// (content/outcomes.json, `when`).
+// The routing table this encodes is written out in docs/rules.md (with why each row is so). The
+// outcome id is decided by the answers alone; answer-dependent wording inside an outcome is content
+// (content/outcomes.json, `when`): for example the steps for each old → new platform pair.
 import { and, assign, setup } from 'xstate';
 import {
   type AnswerId,
@@ -52,18 +52,24 @@ export const guideMachine = setup({
     // is refused and changes nothing).
     isOffered: ({ event }) => isAnswerOf(questionOfEvent(event), event.value),
     hasNoCertificate: ({ event }) => event.value === 'no',
+    // Only the plastic card is lost: the card is the subject, so whether a phone holds a
+    // certificate is not asked.
+    onlyCardLost: ({ event }) => event.value === 'cardLost',
     phoneIsLost: ({ context }) => context.situation === 'lost',
     isChangingPhones: ({ context }) => context.situation === 'change',
     isHandingOver: ({ context }) => context.situation === 'handover',
     isRepairing: ({ context }) => context.situation === 'repair',
-    // On `oldPhone`: the old phone can still run the app, so it can revoke its own certificate.
+    isRenewing: ({ context }) => context.situation === 'renewal',
+    hasMoved: ({ context }) => context.situation === 'moved',
+    // The card's side of life (renewal, a move, passwords) asks only which phone holds it.
+    isAboutThePhone: ({ context }) => ['change', 'handover', 'repair'].includes(context.situation ?? ''),
     oldPhoneUsable: ({ event }) => event.value === 'usable',
-    // On `newPhone`: the old phone is usable (answered before) and the new one can hold it.
-    oldPhoneUsableAndNewSupported: ({ context, event }) =>
-      context.oldPhone === 'usable' && event.value === 'supported',
-    oldPhoneUsableAndNewNotSupported: ({ context }) => context.oldPhone === 'usable',
-    // The old phone is reset or gone, but the new phone is supported: registering there revokes it.
+    // A reset phone is still in hand and still holds its certificate: it is never routed like a
+    // gone one (it can still be dealt with, and must be kept until it is).
+    oldPhoneReset: ({ event }) => event.value === 'reset',
     newPhoneSupported: ({ event }) => event.value === 'supported',
+    wasUsable: ({ context }) => context.oldPhone === 'usable',
+    wasReset: ({ context }) => context.oldPhone === 'reset',
   },
   actions: {
     record: assign(({ context, event }) => ({ ...context, [questionOfEvent(event)]: event.value })),
@@ -75,7 +81,12 @@ export const guideMachine = setup({
   states: {
     situation: {
       ...question('situation'),
-      on: { 'answer.situation': { guard: 'isOffered', target: 'certificate', actions: 'record' } },
+      on: {
+        'answer.situation': [
+          { guard: and(['isOffered', 'onlyCardLost']), target: 'card-lost', actions: 'record' },
+          { guard: 'isOffered', target: 'certificate', actions: 'record' },
+        ],
+      },
     },
     certificate: {
       ...question('certificate'),
@@ -90,7 +101,15 @@ export const guideMachine = setup({
     },
     oldPlatform: {
       ...question('oldPlatform'),
-      on: { 'answer.oldPlatform': { guard: 'isOffered', target: 'oldPhone', actions: 'record' } },
+      on: {
+        'answer.oldPlatform': [
+          { guard: and(['isOffered', 'isAboutThePhone']), target: 'oldPhone', actions: 'record' },
+          { guard: and(['isOffered', 'isRenewing']), target: 'card-renewal', actions: 'record' },
+          { guard: and(['isOffered', 'hasMoved']), target: 'address-change', actions: 'record' },
+          // situation = password
+          { guard: 'isOffered', target: 'password-reset', actions: 'record' },
+        ],
+      },
     },
     oldPhone: {
       ...question('oldPhone'),
@@ -99,7 +118,8 @@ export const guideMachine = setup({
           { guard: and(['isOffered', 'isChangingPhones']), target: 'newPhone', actions: 'record' },
           { guard: and(['isOffered', 'isHandingOver', 'oldPhoneUsable']), target: 'revoke-before-handover', actions: 'record' },
           { guard: and(['isOffered', 'isRepairing', 'oldPhoneUsable']), target: 'revoke-before-repair', actions: 'record' },
-          // Handover or repair with the old phone reset or gone.
+          { guard: and(['isOffered', 'oldPhoneReset']), target: 'reset-keep-phone', actions: 'record' },
+          // Handover or repair with the old phone gone or broken.
           { guard: 'isOffered', target: 'old-gone-suspend', actions: 'record' },
         ],
       },
@@ -108,21 +128,38 @@ export const guideMachine = setup({
       ...question('newPhone'),
       on: {
         'answer.newPhone': [
-          { guard: and(['isOffered', 'oldPhoneUsableAndNewSupported']), target: 'change-revoke-old-then-setup', actions: 'record' },
-          { guard: and(['isOffered', 'oldPhoneUsableAndNewNotSupported']), target: 'change-revoke-old-keep-card', actions: 'record' },
-          { guard: and(['isOffered', 'newPhoneSupported']), target: 'change-old-gone-new-supported', actions: 'record' },
-          // Old phone reset or gone, and no supported phone at hand.
+          // A supported new phone: its platform decides the order of the steps (content `when`).
+          { guard: and(['isOffered', 'newPhoneSupported']), target: 'newPlatform', actions: 'record' },
+          { guard: and(['isOffered', 'wasUsable']), target: 'change-revoke-old-keep-card', actions: 'record' },
+          { guard: and(['isOffered', 'wasReset']), target: 'reset-keep-phone', actions: 'record' },
+          // Old phone gone, and no supported phone at hand.
           { guard: 'isOffered', target: 'old-gone-suspend', actions: 'record' },
+        ],
+      },
+    },
+    newPlatform: {
+      ...question('newPlatform'),
+      on: {
+        'answer.newPlatform': [
+          { guard: and(['isOffered', 'wasUsable']), target: 'change-revoke-old-then-setup', actions: 'record' },
+          { guard: and(['isOffered', 'wasReset']), target: 'change-reset-new-supported', actions: 'record' },
+          { guard: 'isOffered', target: 'change-old-gone-new-supported', actions: 'record' },
         ],
       },
     },
     'lost-suspend': outcome('lost-suspend'),
     'change-revoke-old-then-setup': outcome('change-revoke-old-then-setup'),
     'change-revoke-old-keep-card': outcome('change-revoke-old-keep-card'),
+    'change-reset-new-supported': outcome('change-reset-new-supported'),
     'change-old-gone-new-supported': outcome('change-old-gone-new-supported'),
+    'reset-keep-phone': outcome('reset-keep-phone'),
     'old-gone-suspend': outcome('old-gone-suspend'),
     'revoke-before-handover': outcome('revoke-before-handover'),
     'revoke-before-repair': outcome('revoke-before-repair'),
+    'card-renewal': outcome('card-renewal'),
+    'address-change': outcome('address-change'),
+    'card-lost': outcome('card-lost'),
+    'password-reset': outcome('password-reset'),
     'no-certificate': outcome('no-certificate'),
   },
 });

@@ -1,12 +1,23 @@
 // The questions and their answers, in the order the guide asks them. These ids are part of the
 // public URL contract (spec/decision-tree.md): renaming one breaks every shared link.
+//
+// `situation` lists the urgent answer (a lost phone) first, so it is on screen without scrolling;
+// the first four are about the phone, the last four about the card or the passwords
+// (SITUATION_GROUPS, for the headings that group them on screen).
 export const QUESTIONS = {
-  situation: ['change', 'handover', 'repair', 'lost'],
+  situation: ['lost', 'change', 'handover', 'repair', 'renewal', 'moved', 'cardLost', 'password'],
   certificate: ['yes', 'no', 'unknown'],
   oldPlatform: ['android', 'iphone'],
   oldPhone: ['usable', 'reset', 'gone'],
   newPhone: ['supported', 'unsupported', 'unknown'],
+  newPlatform: ['android', 'iphone'],
 } as const;
+
+/** The first question's answers in two groups, each under a short heading (content: questions.situation.groups). */
+export const SITUATION_GROUPS = {
+  phone: ['lost', 'change', 'handover', 'repair'],
+  card: ['renewal', 'moved', 'cardLost', 'password'],
+} as const satisfies Record<string, readonly (typeof QUESTIONS.situation)[number][]>;
 
 export type QuestionId = keyof typeof QUESTIONS;
 export type AnswerId<Q extends QuestionId = QuestionId> = (typeof QUESTIONS)[Q][number];
@@ -18,10 +29,16 @@ export const OUTCOMES = [
   'lost-suspend',
   'change-revoke-old-then-setup',
   'change-revoke-old-keep-card',
+  'change-reset-new-supported',
   'change-old-gone-new-supported',
+  'reset-keep-phone',
   'old-gone-suspend',
   'revoke-before-handover',
   'revoke-before-repair',
+  'card-renewal',
+  'address-change',
+  'card-lost',
+  'password-reset',
   'no-certificate',
 ] as const;
 

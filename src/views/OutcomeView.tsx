@@ -1,12 +1,12 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contentCheckedOn, entriesFor, sources, sourcesFor, type Entry } from '../content';
+import { contentCheckedOn, entriesFor, isLabelled, sources, sourcesFor, type Confidence, type Entry } from '../content';
 import { sourceIn } from '../sources';
 import type { Answers, OutcomeId, QuestionId } from '../machine/questions';
 import { PrintButton } from '../shop/PrintButton';
 import type { Settings } from '../url';
 import { AnswerSummary } from './AnswerSummary';
-import { Rich, SourceLink, firstMentions } from './Rich';
+import { Rich, SourceLink, firstMentions, withRuby } from './Rich';
 
 type Props = {
   outcome: OutcomeId;
@@ -27,43 +27,70 @@ export function formatDate(isoDate: string, locale: string): string {
   );
 }
 
-function EntryBody({ entry, k, explain }: { entry: Entry; k: string; explain?: ReadonlySet<string> }) {
+/** A short label on an item that rests on press, municipal pages or blogs; explained once per screen. */
+function ConfidenceLabel({ confidence }: { confidence?: Confidence }) {
+  const { t } = useTranslation();
+  if (confidence !== 'medium' && confidence !== 'low') return null;
+  return (
+    <span className={`confidence confidence-${confidence}`} data-confidence={confidence}>
+      {withRuby(t(`ui:outcome.confidence.${confidence}`))}
+    </span>
+  );
+}
+
+function SourceList({ ids }: { ids: string[] }) {
   const { t, i18n } = useTranslation();
   // On a page in another language, the same official page in that language where there is one.
-  const linked = [...new Set(entry.sources.map((id) => sourceIn(id, i18n.language)))];
+  const linked = [...new Set(ids.map((id) => sourceIn(id, i18n.language)))];
+  if (linked.length === 0) return null;
+  return (
+    <p className="entry-sources">
+      {t('ui:outcome.sources')}
+      {linked.map((id, i) => (
+        <span key={id}>
+          {i > 0 && t('ui:outcome.sourceSeparator')}
+          <SourceLink id={id} />
+          {sources[id]?.seen === 'title-only' && <span className="title-only">{withRuby(t('ui:outcome.titleOnly'))}</span>}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+function EntryBody({ entry, k, explain }: { entry: Entry; k: string; explain?: ReadonlySet<string> }) {
   return (
     <>
       <p className="entry-text">
+        <ConfidenceLabel confidence={entry.confidence} />
         <Rich k={k} explain={explain} />
       </p>
-      {entry.confidence && entry.confidence !== 'high' && <p className="check-official">{t('ui:outcome.checkOfficial')}</p>}
-      <p className="entry-sources">
-        {t('ui:outcome.sources')}
-        {linked.map((id, i) => (
-          <span key={id}>
-            {i > 0 && t('ui:outcome.sourceSeparator')}
-            <SourceLink id={id} />
-          </span>
-        ))}
-      </p>
+      <SourceList ids={entry.sources} />
     </>
   );
 }
 
 export function OutcomeView({ outcome, answers, settings = {}, hrefFor, restartHref, onChange, onRestart }: Props) {
   const { t, i18n } = useTranslation();
-  const { warning, callNow, steps, notes, commonNotes } = entriesFor(outcome, answers);
+  const { warning, callNow, head, callSay, shopStop, steps, notes, commonNotes } = entriesFor(outcome, answers);
+  const shop = settings.mode === 'shop';
   const k = (slot: string) => `outcomes:${outcome}.${slot}`;
-  const cited = [...new Set(sourcesFor([...steps, ...notes, ...commonNotes]).map((id) => sourceIn(id, i18n.language)))];
+  const warningKey = warning === 'reset' ? 'ui:outcome.warningReset' : 'ui:outcome.warning';
+  const cited = [
+    ...new Set(sourcesFor([{ id: 'head', ...head }, ...steps, ...notes, ...commonNotes]).map((id) => sourceIn(id, i18n.language))),
+  ];
   const allNotes = [
     ...notes.map((n) => ({ entry: n, key: k(`notes.${n.id}`) })),
     ...commonNotes.map((n) => ({ entry: n, key: `outcomes:common.notes.${n.id}` })),
   ];
+  const labelled = [head, callSay, ...steps, ...allNotes.map((n) => n.entry), ...(shop && shopStop ? [shopStop] : [])].some(
+    (e) => e && isLabelled(e),
+  );
   // Explain each term the first time it appears on this screen, in reading order.
   const explain = firstMentions(
     [
+      ...(callSay ? [k('callSay')] : []),
       k('lead'),
-      ...(warning ? ['ui:outcome.warning'] : []),
+      ...(warning ? [warningKey] : []),
       ...steps.map((s) => k(`steps.${s.id}`)),
       ...allNotes.map((n) => n.key),
       'ui:outcome.helpBody',
@@ -71,34 +98,51 @@ export function OutcomeView({ outcome, answers, settings = {}, hrefFor, restartH
     (key) => t(key),
   );
   return (
-    <article className="step outcome" data-outcome={outcome} aria-labelledby="step-heading">
-      <p className="eyebrow">{t('ui:outcome.label')}</p>
+    <article className={shop ? 'step outcome outcome-shop' : 'step outcome'} data-outcome={outcome} aria-labelledby="step-heading">
+      <p className="eyebrow">{withRuby(t('ui:outcome.label'))}</p>
       <h1 id="step-heading" tabIndex={-1}>
         <Rich k={k('title')} />
       </h1>
       {callNow && (
-        <p className="call-now">
-          <Rich k="ui:outcome.callNow" />
-          <span className="call-now-note">{t('ui:outcome.callNowNote')}</span>
-        </p>
+        <div className="call-now">
+          <p>
+            <Rich k={callNow === 'lost' ? 'ui:outcome.callNow' : 'ui:outcome.callNowGeneral'} />
+            <span className="call-now-note">{withRuby(t(callNow === 'lost' ? 'ui:outcome.callNowNote' : 'ui:outcome.callNowNoteGeneral'))}</span>
+          </p>
+          {callSay && (
+            <div className="call-say" data-call-say>
+              <h2>{withRuby(t('ui:outcome.callSayHeading'))}</h2>
+              <p>
+                <ConfidenceLabel confidence={callSay.confidence} />
+                <Rich k={k('callSay')} explain={explain.get(k('callSay'))} />
+              </p>
+            </div>
+          )}
+        </div>
       )}
       <p className="lead">
+        <ConfidenceLabel confidence={head.confidence} />
         <Rich k={k('lead')} explain={explain.get(k('lead'))} />
       </p>
-      {settings.mode === 'shop' && (
-        <Suspense fallback={null}>
-          <Handoff answers={answers} lang={settings.lang} />
-        </Suspense>
-      )}
-      {warning && (
-        <aside className="warning" aria-labelledby="warning-heading">
-          <h2 id="warning-heading">{t('ui:outcome.warningHeading')}</h2>
+      {shop && shopStop && (
+        <aside className="shop-stop" data-shop-stop={shopStop.id} aria-labelledby="shop-stop-heading">
+          <h2 id="shop-stop-heading">{withRuby(t('ui:shop.stopHeading'))}</h2>
           <p>
-            <Rich k="ui:outcome.warning" explain={explain.get('ui:outcome.warning')} />
+            <ConfidenceLabel confidence={shopStop.confidence} />
+            {withRuby(t(`ui:shop.stop.${shopStop.id}`))}
           </p>
         </aside>
       )}
-      <h2>{t('ui:outcome.stepsHeading')}</h2>
+      {warning && (
+        <aside className="warning" aria-labelledby="warning-heading">
+          <h2 id="warning-heading">{withRuby(t('ui:outcome.warningHeading'))}</h2>
+          <p>
+            <Rich k={warningKey} explain={explain.get(warningKey)} />
+          </p>
+        </aside>
+      )}
+      <h2>{withRuby(t('ui:outcome.stepsHeading'))}</h2>
+      {labelled && <p className="confidence-legend">{withRuby(t('ui:outcome.confidenceLegend'))}</p>}
       <ol className="steps">
         {steps.map((s) => (
           <li key={s.id} data-step={s.id}>
@@ -106,9 +150,14 @@ export function OutcomeView({ outcome, answers, settings = {}, hrefFor, restartH
           </li>
         ))}
       </ol>
+      {shop && (
+        <Suspense fallback={null}>
+          <Handoff answers={answers} lang={settings.lang} />
+        </Suspense>
+      )}
       {allNotes.length > 0 && (
         <>
-          <h2>{t('ui:outcome.notesHeading')}</h2>
+          <h2>{withRuby(t('ui:outcome.notesHeading'))}</h2>
           <ul className="notes">
             {allNotes.map(({ entry, key }) => (
               <li key={key} data-note={entry.id}>
@@ -119,7 +168,7 @@ export function OutcomeView({ outcome, answers, settings = {}, hrefFor, restartH
         </>
       )}
       <aside className="help-box" aria-labelledby="help-heading">
-        <h2 id="help-heading">{t('ui:outcome.helpHeading')}</h2>
+        <h2 id="help-heading">{withRuby(t('ui:outcome.helpHeading'))}</h2>
         <p>
           <Rich k="ui:outcome.helpBody" explain={explain.get('ui:outcome.helpBody')} />
         </p>
@@ -129,18 +178,21 @@ export function OutcomeView({ outcome, answers, settings = {}, hrefFor, restartH
       </aside>
       <AnswerSummary answers={answers} hrefFor={hrefFor} restartHref={restartHref} onChange={onChange} onRestart={onRestart} />
       <section className="official" aria-labelledby="official-heading">
-        <h2 id="official-heading">{t('ui:outcome.officialHeading')}</h2>
+        <h2 id="official-heading">{withRuby(t('ui:outcome.officialHeading'))}</h2>
         <ul>
           {cited.map((id) => (
             <li key={id}>
-              {sources[id]!.publisher}{t('ui:outcome.publisherSeparator')}<SourceLink id={id} />
+              {sources[id]!.publisher}
+              {t('ui:outcome.publisherSeparator')}
+              <SourceLink id={id} />
+              {sources[id]!.seen === 'title-only' && <span className="title-only">{withRuby(t('ui:outcome.titleOnly'))}</span>}
             </li>
           ))}
         </ul>
-        <p className="checked">{t('ui:outcome.checked', { date: formatDate(contentCheckedOn, t('ui:locale')) })}</p>
-        <p className="checked-note">{t('ui:outcome.checkedNote')}</p>
+        <p className="checked">{withRuby(t('ui:outcome.checked', { date: formatDate(contentCheckedOn, t('ui:locale')) }))}</p>
+        <p className="checked-note">{withRuby(t('ui:outcome.checkedNote'))}</p>
       </section>
-      {settings.mode !== 'shop' && (
+      {!shop && (
         <p className="print-actions">
           <PrintButton answers={answers} lang={settings.lang} />
         </p>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { QuestionId } from '../machine/questions';
+import { SITUATION_GROUPS, type QuestionId } from '../machine/questions';
 import { Rich } from './Rich';
 import { GuideLink } from './GuideLink';
 
@@ -12,6 +12,27 @@ type Props = {
   onAnswer: (question: QuestionId, value: string) => void;
   onBack: () => void;
 };
+
+type ListProps = {
+  question: QuestionId;
+  ids: readonly string[];
+  labelledBy?: string;
+  onAnswer: (question: QuestionId, value: string) => void;
+};
+
+function AnswerList({ question, ids, labelledBy, onAnswer }: ListProps) {
+  return (
+    <ul className="answers" aria-describedby="question-hint" aria-labelledby={labelledBy}>
+      {ids.map((a) => (
+        <li key={a}>
+          <button type="button" className="answer" data-answer={a} onClick={() => onAnswer(question, a)}>
+            <Rich k={`questions:${question}.answers.${a}`} />
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function QuestionView({ question, answers, number, backHref, changing, onAnswer, onBack }: Props) {
   const { t } = useTranslation();
@@ -39,15 +60,24 @@ export function QuestionView({ question, answers, number, backHref, changing, on
           <Rich k={k('help')} />
         </p>
       </details>
-      <ul className="answers" aria-describedby="question-hint">
-        {answers.map((a) => (
-          <li key={a}>
-            <button type="button" className="answer" data-answer={a} onClick={() => onAnswer(question, a)}>
-              <Rich k={k(`answers.${a}`)} />
-            </button>
-          </li>
-        ))}
-      </ul>
+      {question === 'situation' ? (
+        // One question, its answers under two short headings (about the phone / about the card).
+        Object.entries(SITUATION_GROUPS).map(([group, ids]) => (
+          <div className="answer-group" key={group}>
+            <h2 className="answer-group-heading" id={`group-${group}`}>
+              <Rich k={k(`groups.${group}`)} />
+            </h2>
+            <AnswerList
+              question={question}
+              ids={answers.filter((a) => (ids as readonly string[]).includes(a))}
+              labelledBy={`group-${group}`}
+              onAnswer={onAnswer}
+            />
+          </div>
+        ))
+      ) : (
+        <AnswerList question={question} ids={answers} onAnswer={onAnswer} />
+      )}
     </section>
   );
 }

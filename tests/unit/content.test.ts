@@ -85,7 +85,7 @@ describe('the content in content/', () => {
   });
 
   it('shows at least one step on every one of the machine’s paths (content.ts entriesFor)', () => {
-    expect(paths.length).toBe(66);
+    expect(paths.length).toBe(94);
     for (const p of paths) {
       const { steps } = entriesFor(p.outcome, p.answers);
       expect(steps.length, `${p.outcome} for ${JSON.stringify(p.answers)}`).toBeGreaterThan(0);
@@ -109,7 +109,7 @@ describe('the checker catches each kind of mistake (so the test above can fail)'
 
   it('a step without a source, or citing an unknown source', () => {
     expect(edit((c) => (c.outcomes.outcomes['lost-suspend'].steps[0].sources = []))).toContain(
-      'content/outcomes.json → outcomes.lost-suspend.steps[0] (id "call").sources: must cite at least one official source: add its id from content/sources.json to "sources"',
+      'content/outcomes.json → outcomes.lost-suspend.steps[0] (id "call").sources: cites no official page, so it cannot read as official: cite one from content/sources.json, or set "confidence" to "medium" or "low"',
     );
     expect(edit((c) => (c.outcomes.outcomes['lost-suspend'].steps[0].sources = ['S99']))).toContain(
       'content/outcomes.json → outcomes.lost-suspend.steps[0] (id "call").sources: cites "S99", which is not in content/sources.json (add the source there, or fix the id)',
@@ -141,17 +141,17 @@ describe('the checker catches each kind of mistake (so the test above can fail)'
   });
 
   it('a "when" that names a question or answer the guide does not have', () => {
-    expect(edit((c) => (c.outcomes.outcomes['revoke-before-handover'].steps[1].when = { oldPlatfrom: 'android' }))).toContain(
-      'content/outcomes.json → outcomes.revoke-before-handover.steps[1] (id "revokeAndroid").when.oldPlatfrom: "when" names a question "oldPlatfrom" that the guide does not ask (questions: situation, certificate, oldPlatform, oldPhone, newPhone)',
+    expect(edit((c) => (c.outcomes.outcomes['revoke-before-handover'].steps[0].when = { oldPlatfrom: 'android' }))).toContain(
+      'content/outcomes.json → outcomes.revoke-before-handover.steps[0] (id "revokeOnOldAndroid").when.oldPlatfrom: "when" names a question "oldPlatfrom" that the guide does not ask (questions: situation, certificate, oldPlatform, oldPhone, newPhone, newPlatform)',
     );
-    expect(edit((c) => (c.outcomes.outcomes['revoke-before-handover'].steps[1].when = { oldPlatform: 'windows' }))).toContain(
-      'content/outcomes.json → outcomes.revoke-before-handover.steps[1] (id "revokeAndroid").when.oldPlatform: "when" uses the answer "windows", but question "oldPlatform" only has the answers android, iphone',
+    expect(edit((c) => (c.outcomes.outcomes['revoke-before-handover'].steps[0].when = { oldPlatform: 'windows' }))).toContain(
+      'content/outcomes.json → outcomes.revoke-before-handover.steps[0] (id "revokeOnOldAndroid").when.oldPlatform: "when" uses the answer "windows", but question "oldPlatform" only has the answers android, iphone',
     );
   });
 
   it('a confidence that is not high, medium or low', () => {
-    expect(edit((c) => (c.outcomes.outcomes['lost-suspend'].steps[2].confidence = 'med'))).toContain(
-      'content/outcomes.json → outcomes.lost-suspend.steps[2] (id "abroad").confidence: "confidence" must be "high", "medium" or "low" (or left out, which means high)',
+    expect(edit((c) => (c.outcomes.outcomes['lost-suspend'].steps[1].confidence = 'med'))).toContain(
+      'content/outcomes.json → outcomes.lost-suspend.steps[1] (id "askIfNotFound").confidence: "confidence" must be "high", "medium" or "low" (or left out, which means high)',
     );
   });
 
@@ -183,8 +183,8 @@ describe('the checker catches each kind of mistake (so the test above can fail)'
   });
 
   it('missing Japanese words and unused keys', () => {
-    expect(edit((c) => delete c.ja.outcomes['lost-suspend'].steps.abroad)).toEqual([
-      'content/ja/outcomes.json → lost-suspend.steps.abroad: is missing: write the Japanese words for it',
+    expect(edit((c) => delete c.ja.outcomes['lost-suspend'].notes.abroad)).toEqual([
+      'content/ja/outcomes.json → lost-suspend.notes.abroad: is missing: write the Japanese words for it',
     ]);
     expect(edit((c) => (c.ja.outcomes['lost-suspend'].steps.abraod = '…'))).toEqual([
       'content/ja/outcomes.json → lost-suspend.steps.abraod: is not a title, lead, step or note of content/outcomes.json, so it is never shown; remove it or fix the id',
@@ -195,8 +195,8 @@ describe('the checker catches each kind of mistake (so the test above can fail)'
     expect(edit((c) => (c.ja.ui.footer.unusedThing = '…'))).toEqual([
       'content/ja/ui.json → footer.unusedThing: is not used by the app (no t("ui:…") in src/ and no $t(ui:…) in the content refers to it); remove it or fix the key',
     ]);
-    expect(edit((c) => delete c.ja.ui.outcome.checkOfficial)).toEqual([
-      'content/ja/ui.json → outcome.checkOfficial: is used by the app but missing here: write the words for it',
+    expect(edit((c) => delete c.ja.ui.outcome.confidenceLegend)).toEqual([
+      'content/ja/ui.json → outcome.confidenceLegend: is used by the app but missing here: write the words for it',
     ]);
   });
 
@@ -216,8 +216,8 @@ describe('the checker catches each kind of mistake (so the test above can fail)'
   });
 
   it('a name that may change (the app’s name) written directly instead of $t(ui:names.app)', () => {
-    expect(edit((c) => (c.ja.outcomes['lost-suspend'].steps.ifFound = 'マイナアプリ（旧マイナポータルアプリ）で解除します。'))).toEqual([
-      'content/ja/outcomes.json → lost-suspend.steps.ifFound: writes "マイナアプリ（旧マイナポータルアプリ）" directly; write $t(ui:names.app) instead, so that a change of name is one edit in content/ja/ui.json',
+    expect(edit((c) => (c.ja.outcomes['lost-suspend'].notes.ifFound = 'マイナアプリ（旧マイナポータルアプリ）で解除します。'))).toEqual([
+      'content/ja/outcomes.json → lost-suspend.notes.ifFound: writes "マイナアプリ（旧マイナポータルアプリ）" directly; write $t(ui:names.app) instead, so that a change of name is one edit in content/ja/ui.json',
     ]);
   });
 

@@ -31,10 +31,12 @@ describe('every path through the screens', () => {
     expect(document.activeElement).toBe(heading());
     expect(window.location.search).toBe(encode(p.answers));
     expect(document.title).toContain(t(`outcomes:${p.outcome}.title`));
-    // Numbered steps, each with at least one official link; no raw keys leak.
+    // Numbered steps, each with an official link or a label saying it rests on other sources;
+    // no raw keys leak.
     const steps = within(outcome as HTMLElement).getAllByRole('listitem').filter((li) => li.hasAttribute('data-step'));
     expect(steps.length).toBeGreaterThan(0);
-    for (const li of steps) expect(within(li).getAllByRole('link').length).toBeGreaterThan(0);
+    for (const li of steps)
+      expect(within(li).queryAllByRole('link').length > 0 || li.querySelector('[data-confidence]') !== null, li.dataset.step).toBe(true);
     expect(document.body.textContent).not.toMatch(/(outcomes|questions|ui|terms):[a-zA-Z]/);
     // Each term is explained once, at its first appearance on the screen.
     const bare = (outcome as HTMLElement).cloneNode(true) as HTMLElement;
@@ -109,8 +111,8 @@ describe('history and links', () => {
 });
 
 describe('your answers: change one, keep the rest that still apply', () => {
-  it('changing situation from change to handover drops only newPhone', () => {
-    renderGuide('?situation=change&certificate=yes&oldPlatform=android&oldPhone=usable&newPhone=supported');
+  it('changing situation from change to handover drops only newPhone and newPlatform', () => {
+    renderGuide('?situation=change&certificate=yes&oldPlatform=android&oldPhone=usable&newPhone=supported&newPlatform=iphone');
     const summary = screen.getByRole('region', { name: t('ui:answers.heading') });
     fireEvent.click(within(summary).getByRole('link', { name: new RegExp(t('questions:situation.summary')) }));
     expect(heading().textContent).toBe(t('questions:situation.title'));
@@ -124,7 +126,12 @@ describe('your answers: change one, keep the rest that still apply', () => {
     expect(document.querySelector('[data-outcome="change-revoke-old-keep-card"]')).not.toBeNull();
     fireEvent.click(screen.getByRole('link', { name: new RegExp(t('questions:newPhone.summary')) }));
     tap('newPhone', 'supported');
+    // A supported new phone: its platform decides the order of the steps.
+    expect(heading().textContent).toBe(t('questions:newPlatform.title'));
+    tap('newPlatform', 'android');
     expect(document.querySelector('[data-outcome="change-revoke-old-then-setup"]')).not.toBeNull();
+    const first = document.querySelector('[data-step]') as HTMLElement;
+    expect(first.dataset.step).toBe('removeOnOldIphone');
   });
 
   it('changing an answer to one that opens a new question asks it', () => {
@@ -147,15 +154,35 @@ describe('words where they appear', () => {
     renderGuide('?situation=handover&certificate=yes&oldPlatform=android&oldPhone=usable');
     const outcome = document.querySelector('[data-outcome]') as HTMLElement;
     expect(outcome.textContent).toContain(t('terms:revoke.meaning'));
-    const medium = outcome.querySelector('[data-step="revokeAndroid"]') as HTMLElement;
-    expect(medium.textContent).toContain(t('ui:outcome.checkOfficial'));
-    const high = outcome.querySelector('[data-step="duty"]') as HTMLElement;
-    expect(high.textContent).not.toContain(t('ui:outcome.checkOfficial'));
+    const medium = outcome.querySelector('[data-step="revokeOnOldAndroid"]') as HTMLElement;
+    expect(medium.querySelector('[data-confidence="medium"]')?.textContent).toBe(t('ui:outcome.confidence.medium'));
+    const high = outcome.querySelector('[data-step="thenHandOver"]') as HTMLElement;
+    expect(high.querySelector('[data-confidence]')).toBeNull();
+    // What the label means is said once on the screen, not under every step.
+    expect(outcome.textContent!.split(t('ui:outcome.confidenceLegend')).length - 1).toBe(1);
   });
 
   it('warns before the irreversible mistake on outcomes where the old phone still works', () => {
     renderGuide('?situation=change&certificate=yes&oldPlatform=android&oldPhone=usable&newPhone=unsupported');
     const warning = screen.getByRole('complementary', { name: t('ui:outcome.warningHeading') });
-    expect(warning.textContent).toContain(t('terms:revoke.meaning'));
+    expect(warning.textContent).toContain(t('ui:outcome.warning').replace(/<[^>]+>/g, '').slice(0, 20));
+  });
+});
+
+describe('a reset phone is not a lost one', () => {
+  it.each([
+    ['?situation=handover&certificate=yes&oldPlatform=android&oldPhone=reset', 'reset-keep-phone'],
+    ['?situation=repair&certificate=unknown&oldPlatform=iphone&oldPhone=reset', 'reset-keep-phone'],
+    ['?situation=change&certificate=yes&oldPlatform=android&oldPhone=reset&newPhone=unknown', 'reset-keep-phone'],
+    ['?situation=change&certificate=yes&oldPlatform=iphone&oldPhone=reset&newPhone=supported&newPlatform=iphone', 'change-reset-new-supported'],
+  ])('%s tells them to keep the phone, with the warning box', (url, outcome) => {
+    renderGuide(url);
+    const el = document.querySelector(`[data-outcome="${outcome}"]`) as HTMLElement;
+    expect(el).not.toBeNull();
+    const warning = screen.getByRole('complementary', { name: t('ui:outcome.warningHeading') });
+    expect(warning.textContent).toContain(t('ui:outcome.warningReset').replace(/<[^>]+>/g, '').slice(0, 15));
+    // Never "can no longer be revoked" on a phone that is still in hand.
+    expect(el.textContent).not.toContain('もう失効の手続きができません');
+    expect(el.textContent).not.toContain('そのスマホでは失効できません');
   });
 });

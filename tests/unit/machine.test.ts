@@ -13,37 +13,62 @@ function outcomeOf(answers: Record<string, string>) {
   return step.kind === 'outcome' ? step.outcome : `question:${step.question}`;
 }
 
-// spec/decision-tree.md, "Routing", one row per line ('*' = any listed value).
-const rows: [string, string, string, string, string][] = [
-  // situation, certificate, oldPhone, newPhone, outcome
-  ['change|handover|repair|lost', 'no', '-', '-', 'no-certificate'],
-  ['lost', 'yes|unknown', '-', '-', 'lost-suspend'],
-  ['change', 'yes|unknown', 'usable', 'supported', 'change-revoke-old-then-setup'],
-  ['change', 'yes|unknown', 'usable', 'unsupported|unknown', 'change-revoke-old-keep-card'],
-  ['change', 'yes|unknown', 'reset|gone', 'supported', 'change-old-gone-new-supported'],
-  ['change', 'yes|unknown', 'reset|gone', 'unsupported|unknown', 'old-gone-suspend'],
-  ['handover', 'yes|unknown', 'usable', '-', 'revoke-before-handover'],
-  ['repair', 'yes|unknown', 'usable', '-', 'revoke-before-repair'],
-  ['handover|repair', 'yes|unknown', 'reset|gone', '-', 'old-gone-suspend'],
+// The routing table (docs/rules.md), one row per line ('-' = not asked, '|' = any of these).
+// A reset phone is never routed like a gone one: it is still in hand and still holds its
+// certificate, so it gets its own outcomes.
+const rows: [string, string, string, string, string, string][] = [
+  // situation, certificate, oldPhone, newPhone, newPlatform, outcome
+  ['change|handover|repair|lost|renewal|moved|password', 'no', '-', '-', '-', 'no-certificate'],
+  ['lost', 'yes|unknown', '-', '-', '-', 'lost-suspend'],
+  ['change', 'yes|unknown', 'usable', 'supported', 'android|iphone', 'change-revoke-old-then-setup'],
+  ['change', 'yes|unknown', 'usable', 'unsupported|unknown', '-', 'change-revoke-old-keep-card'],
+  ['change', 'yes|unknown', 'reset', 'supported', 'android|iphone', 'change-reset-new-supported'],
+  ['change', 'yes|unknown', 'reset', 'unsupported|unknown', '-', 'reset-keep-phone'],
+  ['change', 'yes|unknown', 'gone', 'supported', 'android|iphone', 'change-old-gone-new-supported'],
+  ['change', 'yes|unknown', 'gone', 'unsupported|unknown', '-', 'old-gone-suspend'],
+  ['handover', 'yes|unknown', 'usable', '-', '-', 'revoke-before-handover'],
+  ['repair', 'yes|unknown', 'usable', '-', '-', 'revoke-before-repair'],
+  ['handover|repair', 'yes|unknown', 'reset', '-', '-', 'reset-keep-phone'],
+  ['handover|repair', 'yes|unknown', 'gone', '-', '-', 'old-gone-suspend'],
+  ['renewal', 'yes|unknown', '-', '-', '-', 'card-renewal'],
+  ['moved', 'yes|unknown', '-', '-', '-', 'address-change'],
+  ['password', 'yes|unknown', '-', '-', '-', 'password-reset'],
 ];
 
-describe('routing table (spec/decision-tree.md)', () => {
-  for (const [situations, certificates, oldPhones, newPhones, outcome] of rows) {
-    const expand = (s: string) => (s === '-' ? [undefined] : s.split('|'));
+function expectRow(answers: Record<string, string>, outcome: string) {
+  it(`${new URLSearchParams(answers)} → ${outcome}`, () => {
+    expect(outcomeOf(answers)).toBe(outcome);
+    expect(replay(answers).dropped).toEqual([]);
+  });
+}
+
+describe('routing table (docs/rules.md)', () => {
+  const expand = (s: string) => (s === '-' ? [undefined] : s.split('|'));
+  for (const [situations, certificates, oldPhones, newPhones, newPlatforms, outcome] of rows) {
     for (const situation of expand(situations))
       for (const certificate of expand(certificates))
         for (const oldPlatform of certificates === 'no' || situation === 'lost' ? [undefined] : QUESTIONS.oldPlatform)
           for (const oldPhone of expand(oldPhones))
-            for (const newPhone of expand(newPhones)) {
-              const answers = Object.fromEntries(
-                Object.entries({ situation, certificate, oldPlatform, oldPhone, newPhone }).filter(([, v]) => v !== undefined),
-              ) as Record<string, string>;
-              it(`${new URLSearchParams(answers)} → ${outcome}`, () => {
-                expect(outcomeOf(answers)).toBe(outcome);
-                expect(replay(answers).dropped).toEqual([]);
-              });
-            }
+            for (const newPhone of expand(newPhones))
+              for (const newPlatform of expand(newPlatforms)) {
+                const answers = Object.fromEntries(
+                  Object.entries({ situation, certificate, oldPlatform, oldPhone, newPhone, newPlatform }).filter(([, v]) => v !== undefined),
+                ) as Record<string, string>;
+                expectRow(answers, outcome);
+              }
   }
+  // Only the card is lost: the card is the subject, so nothing else is asked.
+  expectRow({ situation: 'cardLost' }, 'card-lost');
+
+  it('covers every path of the machine with exactly one row', () => {
+    let covered = 0;
+    for (const [situations, certificates, oldPhones, newPhones, newPlatforms] of rows) {
+      const n = (s: string) => expand(s).length;
+      const platforms = certificates === 'no' || situations === 'lost' ? 1 : 2;
+      covered += n(situations) * n(certificates) * platforms * n(oldPhones) * n(newPhones) * n(newPlatforms);
+    }
+    expect(covered + 1).toBe(allPaths().length);
+  });
 });
 
 describe('questions asked on each path', () => {
@@ -59,6 +84,28 @@ describe('questions asked on each path', () => {
     expect(outcomeOf({ situation: 'handover', certificate: 'yes', oldPlatform: 'iphone', oldPhone: 'gone' })).toBe(
       'old-gone-suspend',
     );
+  });
+  it('asks newPlatform only when the new phone is supported, for any old phone', () => {
+    for (const oldPhone of QUESTIONS.oldPhone) {
+      const base = { situation: 'change', certificate: 'yes', oldPlatform: 'android', oldPhone };
+      expect(outcomeOf({ ...base, newPhone: 'supported' })).toBe('question:newPlatform');
+      expect(outcomeOf({ ...base, newPhone: 'unknown' })).not.toBe('question:newPlatform');
+    }
+  });
+  it('an old link without newPlatform stops at that question, with nothing dropped', () => {
+    const old = { situation: 'change', certificate: 'yes', oldPlatform: 'android', oldPhone: 'usable', newPhone: 'supported' };
+    expect(outcomeOf(old)).toBe('question:newPlatform');
+    expect(replay(old).dropped).toEqual([]);
+  });
+  it('asks nothing after cardLost, and asks the platform for the card-side answers', () => {
+    expect(outcomeOf({ situation: 'cardLost' })).toBe('card-lost');
+    expect(replay({ situation: 'cardLost', certificate: 'yes' }).dropped).toEqual(['certificate']);
+    for (const situation of ['renewal', 'moved', 'password'])
+      expect(outcomeOf({ situation, certificate: 'yes' })).toBe('question:oldPlatform');
+  });
+  it('never routes a reset phone to an outcome that says it can no longer be revoked', () => {
+    for (const p of allPaths().filter((p) => p.answers.oldPhone === 'reset'))
+      expect(['reset-keep-phone', 'change-reset-new-supported']).toContain(p.outcome);
   });
   it('treats certificate=unknown exactly like yes', () => {
     for (const p of allPaths().filter((p) => p.answers.certificate === 'yes')) {
@@ -77,14 +124,16 @@ describe('every path (xstate/graph)', () => {
   const paths = allPaths();
 
   it('enumerates 66 complete paths, one per combination of answers asked', () => {
-    // no: 4 situations; lost: 2 certificates; handover and repair: 2 × 2 × 3 each; change: 2 × 2 × 3 × 3.
-    expect(paths).toHaveLength(4 + 2 + 12 + 12 + 36);
+    // no: 7 situations (not cardLost); lost: 2; cardLost: 1; renewal, moved, password: 2 × 2 each;
+    // handover and repair: 2 × 2 × 3 each; change: 2 × 2 × (usable, reset, gone: 2 + 2 + 2 + 2 × 2 + …)
+    // = 2 × 2 × 3 × (2 platforms for supported + unsupported + unknown) = 48.
+    expect(paths).toHaveLength(7 + 2 + 1 + 12 + 12 + 12 + 48);
     expect(new Set(paths.map((p) => JSON.stringify(p.answers))).size).toBe(paths.length);
   });
 
   it('has no dead ends: every reachable state is an outcome (final) or offers an answer that moves on', () => {
     const ends = rawPaths().map((p) => p.state as GuideSnapshot);
-    expect(ends.length).toBeGreaterThan(66);
+    expect(ends.length).toBeGreaterThan(94);
     for (const state of ends) {
       const step = stepOf(state);
       if (step.kind === 'outcome') expect(state.status).toBe('done');
@@ -92,7 +141,7 @@ describe('every path (xstate/graph)', () => {
     }
   });
 
-  it('reaches all eight outcomes, and nothing else', () => {
+  it('reaches every outcome, and nothing else', () => {
     expect(new Set(paths.map((p) => p.outcome))).toEqual(new Set(OUTCOMES));
   });
 
