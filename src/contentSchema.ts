@@ -40,32 +40,109 @@ const hostList = ALLOWED_HOSTS.join(', ');
 // ---------------------------------------------------------------------------------------------
 // Shapes of the files (zod)
 
-export const sourceSchema = z.strictObject({
-  publisher: z.string({ error: 'needs a "publisher": who runs the page' }).min(1, 'the "publisher" is empty'),
-  title: z.string({ error: 'needs a "title": the page title as the page shows it' }).min(1, 'the "title" is empty'),
-  url: z
-    .string({ error: 'needs a "url"' })
-    .refine((u) => u.startsWith('https://'), { error: 'the "url" must start with https://' })
-    .refine(isAllowedUrl, {
-      error: (iss) =>
-        `the "url" ${String(iss.input)} is not on an official site the guide may link to (${hostList}, or a subdomain of one)`,
+/** Who publishes a source (content/sources.json "tier"). Only official pages may be linked. */
+export const TIERS = ['official', 'municipal', 'carrier', 'press', 'blog', 'third-party'] as const;
+
+/** How much of a page the research saw (sources.json and facts.json "seen"). */
+export const SEEN = ['live', 'stored-copy', 'partly-read', 'title-only'] as const;
+
+const seenError = {
+  error: 'needs "seen": live, stored-copy, partly-read or title-only (how much of the page was read)',
+};
+
+export const sourceSchema = z
+  .strictObject({
+    publisher: z.string({ error: 'needs a "publisher": who runs the page' }).min(1, 'the "publisher" is empty'),
+    // The page's own title. Official pages that are linked need one (it is the link's text);
+    // leave it out where the research did not see the title rather than make one up.
+    title: z.string({ error: 'the "title" must be words: the page title as the page shows it' }).min(1, 'the "title" is empty').optional(),
+    url: z.string({ error: 'the "url" must be an address, written https://…' }).optional(),
+    // Where a source without an address was seen ("page source published on GitHub").
+    where: z.string({ error: 'the "where" must be words: where the page was seen' }).min(1, 'the "where" is empty').optional(),
+    tier: z.enum(TIERS, {
+      error: 'needs "tier": official, municipal, carrier, press, blog or third-party (who publishes the page; only official pages are linked)',
     }),
-  checked: z.iso.date({
-    error: 'needs "checked": the date the guide\'s wording was last compared with what is known of this page, written YYYY-MM-DD',
-  }),
-  // How much of the page that comparison could rest on. Only "live" means someone opened the real
-  // page; the rest came through the fact sheet (shared/domain/facts*.md) and need a live re-check.
-  seen: z.enum(['live', 'stored-copy', 'partly-read', 'title-only'], {
-    error: 'needs "seen": live, stored-copy, partly-read or title-only (how much of the page was read)',
-  }),
-  // The same page in another language, by language: { "en": "S2" } links S2 on English pages.
-  alternates: z.record(z.string(), z.string()).optional(),
-});
+    checked: z.iso.date({
+      error: 'needs "checked": the date the guide\'s wording was last compared with what is known of this page, written YYYY-MM-DD',
+    }),
+    // How much of the page that comparison could rest on. Only "live" means someone opened the real
+    // page; the rest came through the research on stored copies (docs/evidence.md) and need a live re-check.
+    seen: z.enum(SEEN, seenError),
+    // A caveat a reader of the register must know: read by title only, address presumed, and so on.
+    note: z.string({ error: 'the "note" must be words' }).min(1, 'the "note" is empty').optional(),
+    // The same page in another language, by language: { "en": "S2" } links S2 on English pages.
+    alternates: z.record(z.string(), z.string()).optional(),
+  })
+  .superRefine((s, ctx) => {
+    const issue = (path: string[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    if (s.tier === 'official') {
+      if (s.url === undefined) issue(['url'], 'needs a "url": an official source is a page the guide may link to');
+      else {
+        if (!s.url.startsWith('https://')) issue(['url'], 'the "url" must start with https://');
+        if (!isAllowedUrl(s.url))
+          issue(['url'], `the "url" ${s.url} is not on an official site the guide may link to (${hostList}, or a subdomain of one)`);
+      }
+      return;
+    }
+    // Evidence only (never a link): any web address, or none with a "where".
+    if (s.url !== undefined && !isWebUrl(s.url)) issue(['url'], `the "url" ${s.url} must be a web address starting with https:// or http://`);
+    if (s.url === undefined && s.where === undefined)
+      issue([], 'needs a "url", or a "where" saying where the page was seen (e.g. "page source published on GitHub")');
+    if (s.alternates !== undefined)
+      issue(['alternates'], `has "alternates", but only official sources are links; a ${s.tier} source is evidence only`);
+  });
+
+function isWebUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+const idPattern = /^[A-Z][A-Z0-9]*$/;
 
 export const sourcesSchema = z.record(
-  z.string().regex(/^[A-Z][A-Z0-9]*$/, 'a source id is capital letters and digits, such as S1 or L2'),
+  z.string().regex(idPattern, 'a source id is capital letters and digits, such as S1 or L2'),
   sourceSchema,
 );
+
+/** A source the app can link (src/sources.ts): official, with a title. */
+export function isLinkable(s: { tier?: unknown; title?: unknown } | undefined): boolean {
+  return s?.tier === 'official' && typeof s.title === 'string' && s.title.length > 0;
+}
+
+// content/facts.json: the evidence register (docs/evidence.md).
+const quoteSchema = z
+  .string({ error: 'a quote must be words copied from the page' })
+  .refine((q) => q.trim().length > 0, { error: 'a quote is empty: copy the page\'s own words, or remove it' })
+  .refine((q) => q.length <= 200, {
+    error: (iss) => `a quote is ${String(iss.input).length} characters long; keep each quote to 200 at most (the words that back the fact)`,
+  });
+
+export const factSchema = z.strictObject({
+  source: z
+    .string({ error: 'needs "source": the id of the page in content/sources.json that the fact comes from' })
+    .min(1, 'the "source" is empty'),
+  quotes: z
+    .array(quoteSchema, { error: 'needs "quotes": a list of the page\'s own words (an empty list [] if the research has none)' })
+    .max(4, 'has more than 4 quotes: keep the few short ones that back the fact'),
+  rating: z.enum(CONFIDENCE, {
+    error: 'needs "rating": high, medium or low (how far the research trusts this source for what it is cited for)',
+  }),
+  seen: z.enum(SEEN, seenError),
+  date: z.iso.date({ error: 'needs "date": the date the fact was gathered, written YYYY-MM-DD' }),
+  published: z.iso.date({ error: '"published" must be the date the page itself shows, written YYYY-MM-DD' }).optional(),
+  says: z.string({ error: 'needs "says": one line saying what the fact backs' }).min(1, 'the "says" is empty'),
+});
+
+export const factsFileSchema = z.strictObject({
+  $comment: z.string().optional(),
+  facts: z.record(z.string().regex(idPattern, 'a fact id is capital letters and digits, such as S1 or P2'), factSchema, {
+    error: 'needs "facts": the fact ids, each with its source, quotes, rating, seen, date and says',
+  }),
+});
 
 const whenSchema = z
   .record(z.string(), z.union([z.string(), z.array(z.string()).min(1, 'a list in "when" needs at least one answer')]), {
@@ -100,7 +177,7 @@ export const entrySchema = z.strictObject({
     .array(z.string(), { error: 'needs "sources": a list of source ids from content/sources.json' })
     .min(1, 'must cite at least one official source: add its id from content/sources.json to "sources"'),
   facts: z
-    .array(z.string().min(1), { error: 'needs "facts": the fact ids (shared/domain/facts*.md) that back it' })
+    .array(z.string().min(1), { error: 'needs "facts": the fact ids (content/facts.json) that back it' })
     .min(1, 'must list at least one fact id in "facts", so a reviewer can check it'),
   confidence: z.enum(CONFIDENCE, { error: '"confidence" must be "high", "medium" or "low" (or left out, which means high)' }).optional(),
   when: whenSchema.optional(),
@@ -321,7 +398,6 @@ export function checkContent(files: ContentFiles, opts: CheckOptions): Problem[]
       add(O, `outcomes.${id}`, `is not an outcome of the guide (outcomes: ${OUTCOMES.join(', ')}); rename or remove it`);
 
   // 4. Every entry: sources exist, ids unique, shown on at least one path.
-  const cited = new Set<string>();
   const checkEntries = (list: Entry[], key: string, pathsHere: readonly ContentPath[]) => {
     const seen = new Set<string>();
     list.forEach((e, i) => {
@@ -329,8 +405,11 @@ export function checkContent(files: ContentFiles, opts: CheckOptions): Problem[]
       if (seen.has(e.id)) add(O, k, `the id "${e.id}" is used twice in this list; each step or note needs its own id`);
       seen.add(e.id);
       for (const s of e.sources) {
-        cited.add(s);
-        if (!sources[s]) add(O, `${k}.sources`, `cites "${s}", which is not in content/sources.json (add the source there, or fix the id)`);
+        const source = sources[s];
+        if (!source) add(O, `${k}.sources`, `cites "${s}", which is not in content/sources.json (add the source there, or fix the id)`);
+        // A non-official source here is reported by checkFacts (tests/unit/facts.test.ts).
+        else if (source.tier === 'official' && !isLinkable(source))
+          add(O, `${k}.sources`, `links "${s}", which has no "title" in content/sources.json; a link shows the page's title, so add it (as the page shows it)`);
       }
       if (pathsHere.length > 0 && !pathsHere.some((p) => applies(e, p.answers)))
         add(O, `${k}.when`, 'is never shown: no set of answers that leads here matches its "when"');
@@ -354,7 +433,9 @@ export function checkContent(files: ContentFiles, opts: CheckOptions): Problem[]
   // 6. The words.
   const baseNs = files.locales[base] ?? {};
   const termIds = new Set(Object.keys((baseNs.terms as Record<string, unknown> | undefined) ?? {}));
-  const sourceTags = new Set(Object.keys(sources).map((s) => s.toLowerCase()));
+  // Only official sources with a title are links (src/sources.ts); the others are evidence only.
+  const sourceTags = new Set(Object.keys(sources).filter((s) => isLinkable(sources[s])).map((s) => s.toLowerCase()));
+  const evidenceTags = new Map(Object.entries(sources).filter(([, s]) => !isLinkable(s)).map(([id, s]) => [id.toLowerCase(), { id, s }]));
   for (const t of termIds)
     if (sourceTags.has(t))
       add(`content/${base}/terms.json`, t, `the term id "${t}" is also a source id in content/sources.json; tags would clash, so rename the term`);
@@ -376,7 +457,6 @@ export function checkContent(files: ContentFiles, opts: CheckOptions): Problem[]
   const baseLeaves: Record<string, Map<string, string>> = {};
   for (const [ns, tree] of Object.entries(baseNs)) baseLeaves[ns] = leaves(tree);
   const termTagsUsed = new Set<string>();
-  const sourceTagsUsed = new Set<string>();
 
   for (const [lang, namespaces] of Object.entries(files.locales)) {
     for (const [ns, tree] of Object.entries(namespaces)) {
@@ -393,7 +473,17 @@ export function checkContent(files: ContentFiles, opts: CheckOptions): Problem[]
         for (const tag of tagsIn(text)) {
           if (tag.problem) add(file, key, tag.problem);
           else if (termIds.has(tag.name)) termTagsUsed.add(tag.name);
-          else if (sourceTags.has(tag.name)) sourceTagsUsed.add(tag.name);
+          else if (sourceTags.has(tag.name)) continue;
+          else if (evidenceTags.has(tag.name)) {
+            const { id, s } = evidenceTags.get(tag.name)!;
+            add(
+              file,
+              key,
+              s.tier === 'official'
+                ? `uses the tag <${tag.name}>, but ${id} has no "title" in content/sources.json, so it cannot be a link; add the page's title there`
+                : `uses the tag <${tag.name}>, but ${id} is a ${s.tier} source (content/sources.json), which is evidence only and never a link; link an official source instead`,
+            );
+          }
           else if (!(FORMAT_TAGS as readonly string[]).includes(tag.name))
             add(
               file,
@@ -453,13 +543,183 @@ export function checkContent(files: ContentFiles, opts: CheckOptions): Problem[]
       }
   }
 
-  // 9. Terms and sources that nothing uses.
+  // 9. Terms that nothing uses. (Sources that nothing uses are found by checkFacts, which also
+  // knows the sources that only back a fact.)
   for (const t of termIds)
     if (!termTagsUsed.has(t))
       add(`content/${base}/terms.json`, t, `is never used: no string has a <${t}>…</${t}> tag; remove it or use it`);
+
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The evidence register (content/facts.json) against the sources and the outcomes
+
+/** Which rule a problem of checkFacts breaks (tests/unit/facts.test.ts reports each rule apart). */
+export type FactRule =
+  | 'shape' // facts.json does not fit factsFileSchema (other than its quotes)
+  | 'quote' // a quote is empty, too long, or quotes a page seen by title only
+  | 'unknown-fact' // outcomes.json cites a fact id the register lacks
+  | 'unused-fact' // a fact no step or note cites
+  | 'confidence' // a step or note claims more confidence than the facts it cites
+  | 'source' // a fact's source is missing from sources.json, or disagrees with it
+  | 'linked-evidence' // outcomes.json links a source that is not official
+  | 'unused-source'; // a source nothing links and no fact rests on
+
+export type FactProblem = Problem & { rule: FactRule };
+
+export type FactCheckOptions = {
+  /** Source ids that strings link with a tag (<s1>…</s1>); they count as used. */
+  tagged?: Iterable<string>;
+  /** "Today" for the "date is in the future" check (YYYY-MM-DD). */
+  today?: string;
+};
+
+const RANK: Record<(typeof CONFIDENCE)[number], number> = { low: 0, medium: 1, high: 2 };
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/**
+ * Everything in content/outcomes.json that cites facts or sources, with its key: the steps and
+ * notes (common.notes, each outcome's steps and notes) and any other list or object of an outcome
+ * that has "facts" or "sources" (such as what backs its title). Read leniently: checkContent
+ * checks the shape.
+ */
+export function outcomeEntries(outcomes: unknown): { key: string; entry: Obj }[] {
+  const out: { key: string; entry: Obj }[] = [];
+  const cites = (v: Obj) => 'facts' in v || 'sources' in v;
+  const walk = (parent: Obj, prefix: string) => {
+    for (const [k, v] of Object.entries(parent)) {
+      if (Array.isArray(v))
+        v.forEach((e, i) => {
+          if (isObj(e) && cites(e)) out.push({ key: `${prefix}.${k}[${i}]${typeof e.id === 'string' ? ` (id "${e.id}")` : ''}`, entry: e });
+        });
+      else if (isObj(v) && cites(v)) out.push({ key: `${prefix}.${k}`, entry: v });
+    }
+  };
+  if (!isObj(outcomes)) return out;
+  if (isObj(outcomes.common)) walk(outcomes.common, 'common');
+  if (isObj(outcomes.outcomes)) for (const [id, o] of Object.entries(outcomes.outcomes)) if (isObj(o)) walk(o, `outcomes.${id}`);
+  return out;
+}
+
+/**
+ * The evidence register against content/sources.json and content/outcomes.json: every fact the
+ * outcomes cite is in the register and every fact in it is cited; no step or note is more
+ * confident than the best fact it cites; every fact's source exists; only official sources are
+ * linked; quotes are short; every source is used.
+ */
+export function checkFacts(facts: unknown, sourcesFile: unknown, outcomes: unknown, opts: FactCheckOptions = {}): FactProblem[] {
+  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const problems: FactProblem[] = [];
+  const add = (rule: FactRule, file: string, key: string, message: string) => problems.push({ rule, file, key, message });
+  const F = 'content/facts.json';
+  const O = 'content/outcomes.json';
+  const S = 'content/sources.json';
+
+  // 1. The register's shape (quotes are their own rule).
+  for (const p of zodProblems(F, factsFileSchema, facts)) problems.push({ ...p, rule: /\.quotes(\[|$)/.test(p.key) ? 'quote' : 'shape' });
+
+  // Read leniently from here on, so one bad entry does not hide the rest.
+  const register: Record<string, Obj> = isObj(facts) && isObj(facts.facts) ? (facts.facts as Record<string, Obj>) : {};
+  const sources: Record<string, Obj> = isObj(sourcesFile) ? (sourcesFile as Record<string, Obj>) : {};
+  const ratingOf = (id: string): (typeof CONFIDENCE)[number] | undefined => {
+    const r = register[id]?.rating;
+    return (CONFIDENCE as readonly unknown[]).includes(r) ? (r as (typeof CONFIDENCE)[number]) : undefined;
+  };
+
+  // 2. Each fact against its source.
+  for (const [id, fact] of Object.entries(register)) {
+    if (!isObj(fact)) continue;
+    const k = `facts.${id}`;
+    if (typeof fact.date === 'string' && fact.date > today) add('shape', F, `${k}.date`, `the date ${fact.date} is in the future`);
+    if (typeof fact.source !== 'string' || !fact.source) continue;
+    const source = sources[fact.source];
+    if (!isObj(source)) {
+      add('source', F, `${k}.source`, `names "${fact.source}", which is not in content/sources.json (add the page there, or fix the id)`);
+      continue;
+    }
+    if (typeof fact.seen === 'string' && typeof source.seen === 'string' && fact.seen !== source.seen)
+      add(
+        'source',
+        F,
+        `${k}.seen`,
+        `is "${fact.seen}", but content/sources.json says ${fact.source} was seen "${source.seen}"; both describe the same reading of the page, so make them agree`,
+      );
+    if (source.seen === 'title-only' && strings(fact.quotes).length > 0)
+      add('quote', F, `${k}.quotes`, `quotes words of ${fact.source}, which was seen by title only: a page nobody read has no words to quote`);
+  }
+
+  // 3. The steps and notes: facts they cite exist, confidence within the facts' ratings, links official.
+  const cited = new Set<string>();
+  const linked = new Set<string>();
+  for (const { key, entry } of outcomeEntries(outcomes)) {
+    const ids = strings(entry.facts);
+    for (const f of ids) {
+      cited.add(f);
+      if (!register[f]) add('unknown-fact', O, `${key}.facts`, `cites the fact "${f}", which is not in content/facts.json (add it to the register, or fix the id)`);
+    }
+    const rated = ids.flatMap((f) => {
+      const r = ratingOf(f);
+      return r ? [{ f, r }] : [];
+    });
+    const given = entry.confidence;
+    const confidence = given === undefined ? 'high' : (CONFIDENCE as readonly unknown[]).includes(given) ? (given as (typeof CONFIDENCE)[number]) : undefined;
+    // A cited fact without a valid rating is a shape problem already; judging without it would mislead.
+    const unrated = ids.some((f) => register[f] && !ratingOf(f));
+    if (confidence && rated.length > 0 && !unrated) {
+      const best = rated.reduce((a, b) => (RANK[b.r] > RANK[a.r] ? b : a)).r;
+      if (RANK[confidence] > RANK[best])
+        add(
+          'confidence',
+          O,
+          `${key}.confidence`,
+          `is "${confidence}"${given === undefined ? ' (left out, which means high)' : ''}, but the best fact it cites is rated "${best}" in content/facts.json (${rated
+            .map(({ f, r }) => `${f} ${r}`)
+            .join(', ')}); set "confidence" to "${best}", or cite a fact rated "${confidence}"`,
+        );
+    }
+    for (const s of strings(entry.sources)) {
+      linked.add(s);
+      const source = sources[s];
+      if (isObj(source) && source.tier !== 'official')
+        add(
+          'linked-evidence',
+          O,
+          `${key}.sources`,
+          `links "${s}", which is a ${String(source.tier)} source in content/sources.json: only official sources are linked; list its fact under "facts" instead`,
+        );
+    }
+  }
+
+  // 4. Facts nothing cites.
+  for (const id of Object.keys(register))
+    if (!cited.has(id))
+      add(
+        'unused-fact',
+        F,
+        `facts.${id}`,
+        'is cited by no step or note ("facts" in content/outcomes.json); cite it where it backs the words, or remove it if nothing in the guide rests on it',
+      );
+
+  // 5. Sources nothing uses: not linked (by a step, a note, a tag, or as another language's page)
+  // and not the source of any fact.
+  const used = new Set<string>([...linked, ...(opts.tagged ?? [])]);
+  for (const fact of Object.values(register)) if (isObj(fact) && typeof fact.source === 'string') used.add(fact.source);
+  for (const id of used) {
+    const alternates = sources[id]?.alternates;
+    if (isObj(alternates)) for (const alt of Object.values(alternates)) if (typeof alt === 'string') used.add(alt);
+  }
   for (const id of Object.keys(sources))
-    if (!cited.has(id) && !sourceTagsUsed.has(id.toLowerCase()))
-      add('content/sources.json', id, 'is never cited: no step or note lists it in "sources" and no string links it with a tag');
+    if (!used.has(id))
+      add(
+        'unused-source',
+        S,
+        id,
+        'is used nowhere: no fact in content/facts.json names it as "source", no step or note links it and no string links it with a tag; remove it, or add the fact it backs',
+      );
 
   return problems;
 }
