@@ -48,7 +48,7 @@ const PAGES = {
   'first screen': '/',
   'outcome: lost-suspend': '/?situation=lost&certificate=yes',
   'outcome: change-revoke-old-then-setup':
-    '/?situation=change&certificate=yes&oldPlatform=android&oldPhone=usable&newPhone=supported',
+    '/?situation=change&certificate=yes&oldPlatform=android&oldPhone=usable&newPhone=supported&newPlatform=iphone',
 };
 // A walk through the guide: the answers that lead from one question to the next.
 const WALK = [

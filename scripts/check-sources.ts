@@ -5,6 +5,7 @@
 // Exit code: 0 when every source is ok, 1 when anything drifted or could not be read, 2 on bad usage.
 // docs/check-sources.md says what to do when a source drifts. The logic is in the exported
 // functions so tests/unit/check-sources.test.ts can run it against a local server.
+import { dirname, join } from 'node:path';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -239,7 +240,7 @@ export function checkSourceWithDeadline(source: Source, quotes: readonly Quote[]
 
 /** Every source, a few at a time (official servers are small; be polite), in the file's order. */
 export async function checkAll(sources: readonly Source[], quotes: ReadonlyMap<string, Quote[]>, options: Options): Promise<Result[]> {
-  const results: Result[] = new Array(sources.length);
+  const results: Result[] = Array.from({ length: sources.length });
   let next = 0;
   const worker = async () => {
     while (next < sources.length) {
@@ -334,7 +335,7 @@ const consoleIo: Io = { out: (s) => console.log(s), err: (s) => console.error(s)
 function parseArgs(argv: readonly string[]) {
   // --json prints the JSON report instead of the table; --json=path writes it to a file and still
   // prints the table. CI needs the file form: `npm run` puts rolldown's build lines on stdout too.
-  const args = { timeout: DEFAULT_TIMEOUT, json: false, jsonPath: '', sources: 'content/sources.json', facts: 'content/facts.json', factsGiven: false };
+  const args = { timeout: DEFAULT_TIMEOUT, json: false, jsonPath: '', sources: 'content/sources.json', facts: '', factsGiven: false };
   for (const a of argv) {
     const [flag, value] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     if (flag === '--json' && value === undefined) args.json = true;
@@ -344,6 +345,8 @@ function parseArgs(argv: readonly string[]) {
     else if (flag === '--facts' && value) [args.facts, args.factsGiven] = [value, true];
     else throw new UsageError(`unknown or malformed option: ${a}`);
   }
+  // The register lives beside the sources it quotes (content/facts.json next to content/sources.json).
+  if (!args.facts) args.facts = join(dirname(args.sources), 'facts.json');
   return args;
 }
 

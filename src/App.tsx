@@ -95,14 +95,6 @@ export function App({ search }: { search: string }) {
           {t('ui:notice.partlyUnusable')}
         </p>
       )}
-      {answered === 0 && !overview && (
-        <div className="intro">
-          <p>
-            <Rich k="ui:intro.body" />
-          </p>
-          <p className="privacy">{t('ui:intro.privacy')}</p>
-        </div>
-      )}
       {/* The outcome screen is a lazy chunk (src/lazyOutcome.tsx); moving to it is a transition,
           so this boundary keeps the previous step on screen until it can paint complete. */}
       <Suspense fallback={null}>
@@ -134,6 +126,16 @@ export function App({ search }: { search: string }) {
         />
       )}
       </Suspense>
+      {/* Below the first question, not above it: a person who just lost a phone must see that
+          answer without scrolling on a small phone. */}
+      {answered === 0 && !overview && (
+        <div className="intro">
+          <p>
+            <Rich k="ui:intro.body" />
+          </p>
+          <p className="privacy">{t('ui:intro.privacy')}</p>
+        </div>
+      )}
     </Layout>
   );
 }

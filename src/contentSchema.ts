@@ -3,7 +3,7 @@
 // (docs/content-editing.md explains the files). Nothing here is bundled into the app: only tests
 // and scripts import it.
 import { z } from 'zod';
-import { OUTCOMES, QUESTIONS, QUESTION_IDS, isAnswerOf, isQuestionId, type Answers } from './machine/questions';
+import { OUTCOMES, QUESTIONS, QUESTION_IDS, SITUATION_GROUPS, isAnswerOf, isQuestionId, type Answers } from './machine/questions';
 import { applies, type Entry } from './content';
 
 /** Official sites the guide may link to (a subdomain of one of these is fine too). */
@@ -135,6 +135,10 @@ export const factSchema = z.strictObject({
   date: z.iso.date({ error: 'needs "date": the date the fact was gathered, written YYYY-MM-DD' }),
   published: z.iso.date({ error: '"published" must be the date the page itself shows, written YYYY-MM-DD' }).optional(),
   says: z.string({ error: 'needs "says": one line saying what the fact backs' }).min(1, 'the "says" is empty'),
+  // The one platform the fact holds for (an Android procedure is not an iPhone fact): a step citing
+  // it may only be shown on that platform's paths, or must name the platform in its words
+  // (tests/unit/platform-scope.test.ts).
+  platform: z.enum(['android', 'iphone'], { error: '"platform" must be "android" or "iphone" (or left out: both)' }).optional(),
 });
 
 export const factsFileSchema = z.strictObject({
@@ -173,9 +177,9 @@ export const entrySchema = z.strictObject({
   id: z
     .string({ error: 'needs an "id" (its words are under this id in content/<lang>/outcomes.json)' })
     .regex(/^[a-z][A-Za-z0-9]*$/, 'an "id" is a word in camelCase, such as callHotline'),
-  sources: z
-    .array(z.string(), { error: 'needs "sources": a list of source ids from content/sources.json' })
-    .min(1, 'must cite at least one official source: add its id from content/sources.json to "sources"'),
+  // May be empty when no official page says it (the facts then rest on press or municipal pages,
+  // and the confidence label says so): a link must never suggest an official page backs a claim.
+  sources: z.array(z.string(), { error: 'needs "sources": a list of official source ids from content/sources.json (it may be empty: [])' }),
   facts: z
     .array(z.string().min(1), { error: 'needs "facts": the fact ids (content/facts.json) that back it' })
     .min(1, 'must list at least one fact id in "facts", so a reviewer can check it'),
@@ -183,9 +187,15 @@ export const entrySchema = z.strictObject({
   when: whenSchema.optional(),
 });
 
+/** What backs an outcome's title and lead: held to the same standard as a step. */
+export const headSchema = entrySchema.omit({ id: true, when: true });
+
 const outcomeSchema = z.strictObject({
-  warning: z.boolean({ error: '"warning" must be true or false' }).optional(),
-  callNow: z.boolean({ error: '"callNow" must be true or false' }).optional(),
+  warning: z.enum(['before', 'reset'], { error: '"warning" must be "before" (do not reset or hand over first) or "reset" (keep the reset phone)' }).optional(),
+  callNow: z.enum(['lost', 'general'], { error: '"callNow" must be "lost" (24 h, loss and theft) or "general"' }).optional(),
+  head: headSchema,
+  callSay: entrySchema.optional(),
+  shopStop: entrySchema.optional(),
   steps: z.array(entrySchema, { error: 'needs "steps": a list' }).min(1, 'has no steps: every outcome needs at least one step'),
   notes: z.array(entrySchema, { error: 'needs "notes": a list (it may be empty: [])' }),
 });
@@ -404,6 +414,8 @@ export function checkContent(files: ContentFiles, opts: CheckOptions): Problem[]
       const k = `${key}[${i}] (id "${e.id}")`;
       if (seen.has(e.id)) add(O, k, `the id "${e.id}" is used twice in this list; each step or note needs its own id`);
       seen.add(e.id);
+      if (e.sources.length === 0 && (e.confidence ?? 'high') === 'high')
+        add(O, `${k}.sources`, 'cites no official page, so it cannot read as official: cite one from content/sources.json, or set "confidence" to "medium" or "low"');
       for (const s of e.sources) {
         const source = sources[s];
         if (!source) add(O, `${k}.sources`, `cites "${s}", which is not in content/sources.json (add the source there, or fix the id)`);
@@ -420,6 +432,8 @@ export function checkContent(files: ContentFiles, opts: CheckOptions): Problem[]
     const here = opts.paths.filter((p) => p.outcome === id);
     checkEntries(c.steps as Entry[], `outcomes.${id}.steps`, here);
     checkEntries(c.notes as Entry[], `outcomes.${id}.notes`, here);
+    const extras = [c.callSay, c.shopStop].filter((e): e is NonNullable<typeof e> => Boolean(e)) as Entry[];
+    checkEntries([{ id: 'head', ...c.head } as Entry, ...extras], `outcomes.${id}`, here);
   }
 
   // 5. Every path that reaches an outcome shows at least one step.
@@ -446,10 +460,12 @@ export function checkContent(files: ContentFiles, opts: CheckOptions): Problem[]
     for (const slot of ['title', 'summary', 'hint', 'help']) expected.questions!.add(`${q}.${slot}`);
     for (const a of QUESTIONS[q]) expected.questions!.add(`${q}.answers.${a}`);
   }
+  for (const g of Object.keys(SITUATION_GROUPS)) expected.questions!.add(`situation.groups.${g}`);
   for (const n of structure.common.notes) expected.outcomes!.add(`common.notes.${n.id}`);
   for (const [id, c] of Object.entries(structure.outcomes)) {
     expected.outcomes!.add(`${id}.title`);
     expected.outcomes!.add(`${id}.lead`);
+    if (c.callSay) expected.outcomes!.add(`${id}.callSay`);
     for (const s of c.steps) expected.outcomes!.add(`${id}.steps.${s.id}`);
     for (const n of c.notes) expected.outcomes!.add(`${id}.notes.${n.id}`);
   }

@@ -11,12 +11,8 @@
 import {
   L1,
   L2,
-  L3,
   L4,
-  L5,
   L6,
-  L7,
-  L10,
   M0209,
   S1,
   S2,
@@ -81,12 +77,8 @@ const LINKABLE: Record<string, unknown> = {
   M0209,
   L1,
   L2,
-  L3,
   L4,
-  L5,
   L6,
-  L7,
-  L10,
 };
 
 /** The official sources, by id: the only ones a step, a note or a source tag (<s1>) can link. */

@@ -7,6 +7,7 @@ import { PrintButton } from '../shop/PrintButton';
 import type { Settings } from '../url';
 import { AnswerSummary } from './AnswerSummary';
 import { Rich, SourceLink, firstMentions, withRuby } from './Rich';
+import { formatDate } from './formatDate';
 
 type Props = {
   outcome: OutcomeId;
@@ -20,12 +21,8 @@ type Props = {
 
 // Shop mode's hand-off (QR code with uqr, print): a lazy chunk, only in shop mode.
 const Handoff = lazy(() => import('../shop/Handoff'));
-
-export function formatDate(isoDate: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Asia/Tokyo' }).format(
-    new Date(`${isoDate}T12:00:00+09:00`),
-  );
-}
+// The evidence register: a lazy chunk, requested once an outcome is on screen.
+const Evidence = lazy(() => import('./Evidence'));
 
 /** A short label on an item that rests on press, municipal pages or blogs; explained once per screen. */
 function ConfidenceLabel({ confidence }: { confidence?: Confidence }) {
@@ -57,6 +54,24 @@ function SourceList({ ids }: { ids: string[] }) {
   );
 }
 
+/**
+ * What backs an item, closed by default (data-evidence): its official pages, then each fact's
+ * quote, source, rating, how the page was seen and the date. Shop staff open it to show a
+ * doubtful customer the official wording.
+ */
+function EvidenceBox({ entry }: { entry: Pick<Entry, 'sources' | 'facts'> }) {
+  const { t } = useTranslation();
+  return (
+    <details className="evidence" data-evidence>
+      <summary>{withRuby(t('ui:evidence.summary'))}</summary>
+      <SourceList ids={entry.sources} />
+      <Suspense fallback={null}>
+        <Evidence ids={entry.facts} />
+      </Suspense>
+    </details>
+  );
+}
+
 function EntryBody({ entry, k, explain }: { entry: Entry; k: string; explain?: ReadonlySet<string> }) {
   return (
     <>
@@ -64,7 +79,7 @@ function EntryBody({ entry, k, explain }: { entry: Entry; k: string; explain?: R
         <ConfidenceLabel confidence={entry.confidence} />
         <Rich k={k} explain={explain} />
       </p>
-      <SourceList ids={entry.sources} />
+      <EvidenceBox entry={entry} />
     </>
   );
 }
@@ -116,6 +131,7 @@ export function OutcomeView({ outcome, answers, settings = {}, hrefFor, restartH
                 <ConfidenceLabel confidence={callSay.confidence} />
                 <Rich k={k('callSay')} explain={explain.get(k('callSay'))} />
               </p>
+              <EvidenceBox entry={callSay} />
             </div>
           )}
         </div>
@@ -124,6 +140,7 @@ export function OutcomeView({ outcome, answers, settings = {}, hrefFor, restartH
         <ConfidenceLabel confidence={head.confidence} />
         <Rich k={k('lead')} explain={explain.get(k('lead'))} />
       </p>
+      <EvidenceBox entry={head} />
       {shop && shopStop && (
         <aside className="shop-stop" data-shop-stop={shopStop.id} aria-labelledby="shop-stop-heading">
           <h2 id="shop-stop-heading">{withRuby(t('ui:shop.stopHeading'))}</h2>

@@ -101,8 +101,8 @@ const components: Record<string, ReactElement> = {
   strong: <strong />,
   r: <Ruby />,
   ja: <span lang="ja" />,
-  ...Object.fromEntries(TERM_IDS.map((id) => [id, <Term id={id} />])),
-  ...Object.fromEntries(Object.keys(sources).map((id) => [id.toLowerCase(), <SourceLink id={id} />])),
+  ...Object.fromEntries(TERM_IDS.map((id) => [id, <Term key={id} id={id} />])),
+  ...Object.fromEntries(Object.keys(sources).map((id) => [id.toLowerCase(), <SourceLink key={id} id={id} />])),
 };
 
 // A phone number never breaks at its hyphens (Chromium otherwise breaks a heading as
@@ -139,7 +139,7 @@ function Mention({ children }: { children?: ReactNode }) {
   return <span className="term">{children}</span>;
 }
 
-const mentions: Record<string, ReactElement> = Object.fromEntries(TERM_IDS.map((id) => [id, <Mention />]));
+const mentions: Record<string, ReactElement> = Object.fromEntries(TERM_IDS.map((id) => [id, <Mention key={id} />]));
 
 /**
  * Which terms each string should explain so that, on one screen, a term's meaning is given the

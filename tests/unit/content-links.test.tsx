@@ -1,6 +1,7 @@
 // Every screen the guide can show, rendered: external links go only to the official allowlist and
-// carry rel="noopener noreferrer"; a step or note whose facts are medium or low confidence says
-// 「公式ページで最新の情報をご確認ください」 next to its official link, and only those do.
+// carry rel="noopener noreferrer"; a title, lead, step or note whose facts are medium or low
+// confidence carries a short label (報道などによる / 未確認の情報), and only those do; the screen
+// explains the labels once, with 「公式ページで最新の情報をご確認ください」.
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { entriesFor, sources } from '../../src/content';
@@ -39,8 +40,10 @@ function linkProblems(): string[] {
 const paths = allPaths();
 
 describe('the wording asked for by issue 8', () => {
-  it('ui:outcome.checkOfficial says 「公式ページで最新の情報をご確認ください」', () => {
-    expect(t('ui:outcome.checkOfficial')).toContain(CHECK_OFFICIAL);
+  it('the labels are explained once per screen with 「公式ページで最新の情報をご確認ください」', () => {
+    expect(t('ui:outcome.confidenceLegend')).toContain(CHECK_OFFICIAL);
+    expect(t('ui:outcome.confidenceLegend')).toContain(t('ui:outcome.confidence.medium'));
+    expect(t('ui:outcome.confidenceLegend')).toContain(t('ui:outcome.confidence.low'));
   });
 });
 
@@ -58,15 +61,16 @@ describe('the link check', () => {
 });
 
 describe('confidence is shown honestly', () => {
-  it('a medium-confidence step shows the check line with its official link; a high one does not', async () => {
+  it('a medium-confidence note carries the label; a high step does not, and keeps its official link', async () => {
     await renderOutcome({ situation: 'lost', certificate: 'yes' }, 'lost-suspend');
-    const medium = document.querySelector<HTMLElement>('[data-step="abroad"]')!; // confidence: medium, source S3
+    const medium = document.querySelector<HTMLElement>('[data-note="abroad"]')!; // confidence: medium, no official page says it
     const high = document.querySelector<HTMLElement>('[data-step="call"]')!; // no confidence: high
-    expect(within(medium).getByText(new RegExp(CHECK_OFFICIAL)).textContent).toContain(CHECK_OFFICIAL);
-    const link = within(medium).getByRole('link', { name: sources.S3!.title });
-    expect(link.getAttribute('href')).toBe(sources.S3!.url);
-    expect(high.textContent).not.toContain(CHECK_OFFICIAL);
+    expect(medium.querySelector('[data-confidence]')?.textContent).toBe(t('ui:outcome.confidence.medium'));
+    expect(within(medium).queryAllByRole('link', { name: sources.S3!.title })).toHaveLength(0);
+    expect(high.querySelector('[data-confidence]')).toBeNull();
     expect(within(high).getByRole('link', { name: sources.S3!.title }).getAttribute('href')).toBe(sources.S3!.url);
+    // The check line is said once on the screen, not under each item.
+    expect(document.body.textContent!.split(CHECK_OFFICIAL).length - 1).toBe(1);
   });
 });
 
@@ -79,25 +83,36 @@ describe(`all ${paths.length} paths, rendered`, () => {
       const { unmount } = await renderOutcome(p.answers, p.outcome);
       expect(linkProblems(), `${p.outcome} ${encode(p.answers)}`).toEqual([]);
       links += document.querySelectorAll('a[href^="https:"]').length;
-      const { steps, notes, commonNotes } = entriesFor(p.outcome, p.answers);
+      const { head, callSay, steps, notes, commonNotes } = entriesFor(p.outcome, p.answers);
       const shown = [
         ...steps.map((e) => [e, `[data-step="${e.id}"]`] as const),
         ...[...notes, ...commonNotes].map((e) => [e, `[data-note="${e.id}"]`] as const),
+        ...(callSay ? [[callSay, '[data-call-say]'] as const] : []),
+        [head, '.lead'] as const,
       ];
+      let labelled = 0;
       for (const [entry, selector] of shown) {
         const li = document.querySelector<HTMLElement>(selector);
         expect(li, `${p.outcome} ${selector}`).not.toBeNull();
         const flagged = entry.confidence === 'medium' || entry.confidence === 'low';
-        expect(li!.textContent!.includes(CHECK_OFFICIAL), `${p.outcome} ${selector} (${entry.confidence ?? 'high'})`).toBe(flagged);
+        const label = li!.querySelector('[data-confidence]');
+        expect(label?.getAttribute('data-confidence') ?? 'high', `${p.outcome} ${selector}`).toBe(entry.confidence ?? 'high');
+        if (flagged) {
+          labelled++;
+          expect(label!.textContent).toBe(t(`ui:outcome.confidence.${entry.confidence}`));
+        }
         const hrefs = [...li!.querySelectorAll('a[href^="https:"]')].map((a) => a.getAttribute('href'));
-        for (const s of entry.sources) expect(hrefs, `${p.outcome} ${selector} cites ${s}`).toContain(sources[s]!.url);
+        if (selector !== '.lead' && !selector.startsWith('[data-call-say'))
+          for (const s of entry.sources) expect(hrefs, `${p.outcome} ${selector} cites ${s}`).toContain(sources[s]!.url);
         checked++;
       }
+      // The labels are explained exactly once when any is shown, and not at all otherwise.
+      expect(document.body.textContent!.split(CHECK_OFFICIAL).length - 1, `${p.outcome} legend`).toBe(labelled > 0 ? 1 : 0);
       unmount();
     }
     expect(checked).toBeGreaterThan(300);
     expect(links).toBeGreaterThan(paths.length);
-  }, 60_000); // 66 renders: not a time budget, only room on a busy 2-core machine
+  }, 120_000); // 94 renders: not a time budget, only room on a busy 2-core machine
 
   it('and every question on the way (its help text links official pages too)', async () => {
     const prefixes = new Set<string>();

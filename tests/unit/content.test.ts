@@ -100,7 +100,7 @@ describe('the checker catches each kind of mistake (so the test above can fail)'
   const good: ContentFiles = { ...all, locales: { ja: all.locales.ja! } };
   // Only the problems an edit adds count here, so these tests do not depend on the real content.
   const baseline = new Set(check(good));
-  type Mutable = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  type Mutable = Record<string, any>; // oxlint-disable-line typescript/no-explicit-any -- tests edit deep copies of the JSON files at any depth
   const edit = (f: (c: { outcomes: Mutable; sources: Mutable; meta: Mutable; ja: Mutable }) => void) => {
     const c = clone(good);
     f({ outcomes: c.outcomes as Mutable, sources: c.sources as Mutable, meta: c.meta as Mutable, ja: c.locales.ja as Mutable });

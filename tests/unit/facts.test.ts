@@ -81,7 +81,7 @@ describe('the evidence register in content/facts.json (each line names the file 
 // ---------------------------------------------------------------------------------------------
 // Each rule can fail: small broken copies, in memory (the real files are never edited).
 
-type Mutable = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Mutable = Record<string, any>; // oxlint-disable-line typescript/no-explicit-any -- tests edit deep copies of the JSON files at any depth
 
 const fixture = () => ({
   facts: {

@@ -15,7 +15,7 @@ import { renderGuide } from './render';
 const t = (k: string, o?: Record<string, unknown>) => i18n.t(k, o) as string;
 const heading = () => screen.getByRole('heading', { level: 1 });
 const resetButton = () => screen.findByRole('button', { name: t('ui:shop.reset') });
-const FULL = { situation: 'change', certificate: 'yes', oldPlatform: 'android', oldPhone: 'usable', newPhone: 'supported' } as const;
+const FULL = { situation: 'change', certificate: 'yes', oldPlatform: 'android', oldPhone: 'usable', newPhone: 'supported', newPlatform: 'iphone' } as const;
 const FULL_SEARCH = `?${new URLSearchParams(FULL).toString()}`;
 
 function tap(question: string, answer: string) {

@@ -12,7 +12,7 @@ const where = (search: string) => {
 describe('URL contract: answers → URL → replay', () => {
   it('lands every path on its outcome from its URL, with nothing dropped', () => {
     const paths = allPaths();
-    expect(paths.length).toBe(66);
+    expect(paths.length).toBe(94);
     for (const p of paths) {
       const url = encode(p.answers);
       const d = decode(url);
