@@ -4,10 +4,13 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { prerender } from './scripts/prerender.ts';
 import { webManifests } from './scripts/manifest.ts';
 import { inlineFavicon } from './scripts/favicon.ts';
+import { freshnessWarning } from './scripts/freshness.ts';
 
 export default defineConfig({
   plugins: [
     react(),
+    // A warning when the words were last compared with the facts more than 90 days ago.
+    freshnessWarning(),
     // The favicon inside the page, so a change of address requests nothing (scripts/favicon.ts).
     inlineFavicon(),
     // The first screen as static HTML in dist/index.html, and the CSP meta tag (build only).

@@ -7,7 +7,7 @@
 //    (DevTools protocol Emulation.setCPUThrottlingRate), over at least 20 taps: median and p95.
 // 5. Prints one table, each figure beside its budget, and exits non-zero when a budget is missed.
 //
-// Budgets: ../shared/spec/quality-bars.md (also in README, "Performance").
+// Budgets: README.md, "Performance".
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,4 +1,4 @@
-// The URL contract (spec/decision-tree.md, "URL contract"): answers live in the query string,
+// The URL contract: answers live in the query string,
 // next to a few settings that are not answers. Decoding never throws; whatever cannot be used is
 // reported so the page can say so and rewrite the address.
 import { replay, type Replay } from './machine/replay';

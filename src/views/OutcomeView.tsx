@@ -8,6 +8,7 @@ import type { Settings } from '../url';
 import { AnswerSummary } from './AnswerSummary';
 import { Rich, SourceLink, firstMentions, withRuby } from './Rich';
 import { formatDate } from './formatDate';
+import { isStale } from '../freshness';
 
 type Props = {
   outcome: OutcomeId;
@@ -118,6 +119,12 @@ export function OutcomeView({ outcome, answers, settings = {}, hrefFor, restartH
       <h1 id="step-heading" tabIndex={-1}>
         <Rich k={k('title')} />
       </h1>
+      {isStale(contentCheckedOn) && (
+        <p className="stale" data-stale>
+          <Rich k="ui:outcome.stale" />
+          {withRuby(t('ui:outcome.staleDate', { date: formatDate(contentCheckedOn, t('ui:locale')) }))}
+        </p>
+      )}
       {callNow && (
         <div className="call-now">
           <p>

@@ -14,6 +14,7 @@ const WALK: [string, string][] = [
   ['oldPlatform', 'android'],
   ['oldPhone', 'usable'],
   ['newPhone', 'supported'],
+  ['newPlatform', 'iphone'],
 ];
 const WALK_OUTCOME = 'change-revoke-old-then-setup';
 

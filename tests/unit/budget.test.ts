@@ -1,5 +1,5 @@
 // @vitest-environment node
-// Weight budgets (../shared/spec/quality-bars.md, issue 4), measured on a real production build:
+// Weight budgets (the budgets in README.md, Performance), measured on a real production build:
 // the JavaScript and CSS the first screen loads (index.html's module script, modulepreloads and
 // stylesheets, plus their static imports), gzip -9 (node zlib level 9). Sizes are deterministic,
 // so they are tests; timings are in `npm run bench`.
