@@ -28,7 +28,7 @@ const NARROW: readonly Size[] = [
 // Every address on a covering subset of paths (every outcome, every answer — so every label in the
 // list of answers given — and every answer-dependent variant of an outcome).
 const steps = new Map<string, string>();
-for (const p of coveringPaths(outcomePaths())) {
+for (const p of coveringPaths(outcomePaths(), false)) {
   for (let i = 0; i <= p.answers.length; i++) {
     const given = p.answers.slice(0, i);
     const end = i < p.answers.length ? p.answers[i]!.question : `outcome-${p.outcome}`;
