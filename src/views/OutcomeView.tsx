@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contentCheckedOn, entriesFor, isLabelled, sources, sourcesFor, type Confidence, type Entry } from '../content';
 import { sourceIn } from '../sources';
@@ -62,13 +62,17 @@ function SourceList({ ids }: { ids: string[] }) {
  */
 function EvidenceBox({ entry }: { entry: Pick<Entry, 'sources' | 'facts'> }) {
   const { t } = useTranslation();
+  // The quotes are rendered once the disclosure is opened: a closed outcome stays a small page.
+  const [opened, setOpened] = useState(false);
   return (
-    <details className="evidence" data-evidence>
+    <details className="evidence" data-evidence onToggle={(e) => e.currentTarget.open && setOpened(true)}>
       <summary>{withRuby(t('ui:evidence.summary'))}</summary>
       <SourceList ids={entry.sources} />
-      <Suspense fallback={null}>
-        <Evidence ids={entry.facts} />
-      </Suspense>
+      {opened && (
+        <Suspense fallback={null}>
+          <Evidence ids={entry.facts} />
+        </Suspense>
+      )}
     </details>
   );
 }

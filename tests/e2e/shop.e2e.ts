@@ -5,11 +5,11 @@
 import type { Browser, Page } from 'playwright-core';
 import jsQR from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entriesFor } from '../../src/content';
 import {
   axeViolations,
   baseURL,
   connect,
-  coveringPaths,
   layoutProblems,
   measureLayout,
   newContext,
@@ -128,6 +128,28 @@ describe.each(TABLETS)('shop mode at $name', (size) => {
     await context.close();
   });
 
+  it('on an outcome the steps come first, then the hand-off; the clerk sees when to stop', async () => {
+    const context = await newContext(browser, size);
+    const page = await context.newPage();
+    // Android -> iPhone at the counter: the trade-in the issue was about.
+    await page.goto(
+      `${baseURL()}/?mode=shop&situation=change&certificate=yes&oldPlatform=android&oldPhone=usable&newPhone=supported&newPlatform=iphone`,
+    );
+    const handoff = page.getByRole('region', { name: t('ui:shop.handoffHeading') });
+    await handoff.waitFor();
+    const top = (l: ReturnType<Page['locator']>) => l.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+    const lastStep = page.locator('[data-step]').last();
+    expect(await page.locator('[data-step]').first().getAttribute('data-step')).toBe('revokeOnOldAndroid');
+    expect(await top(lastStep)).toBeLessThan(await top(handoff));
+    // The stop rule is above the steps, where the clerk reads first.
+    const stop = page.locator('[data-shop-stop="revoke"]');
+    expect(await top(stop)).toBeLessThan(await top(page.locator('[data-step]').first()));
+    expect(await handoff.innerText()).toContain(t('ui:shop.handoffBody').slice(0, 12));
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, `shop-${size.name}`, 'android-to-iphone');
+    await context.close();
+  });
+
   it('the inactivity warning is accessible and looks right', async () => {
     const context = await newContext(browser, size);
     const page = await context.newPage();
@@ -149,12 +171,24 @@ describe.each(TABLETS)('shop mode at $name', (size) => {
 });
 
 describe('printing', () => {
-  /** For each outcome, the variant with the most words: the one most likely to need a second page. */
-  async function longestPerOutcome(page: Page): Promise<GuidePath[]> {
+  /**
+   * For each outcome, the variant with the most words (its shown title, lead, steps and notes in
+   * Japanese, counted from the content without a browser): the one most likely to need a second
+   * page. Every path was checked once by hand with page.pdf; this keeps the run short.
+   */
+  function longestPerOutcome(): GuidePath[] {
     const longest = new Map<string, { path: GuidePath; length: number }>();
     for (const p of all) {
-      await page.goto(`${baseURL()}/${p.search}`);
-      const length = (await page.locator('[data-outcome]').innerText()).length;
+      const answers = Object.fromEntries(p.answers.map((a) => [a.question, a.answer]));
+      const { steps, notes, commonNotes } = entriesFor(p.outcome, answers);
+      const keys = [
+        `outcomes:${p.outcome}.title`,
+        `outcomes:${p.outcome}.lead`,
+        ...steps.map((e) => `outcomes:${p.outcome}.steps.${e.id}`),
+        ...notes.map((e) => `outcomes:${p.outcome}.notes.${e.id}`),
+        ...commonNotes.map((e) => `outcomes:common.notes.${e.id}`),
+      ];
+      const length = keys.reduce((n, k) => n + t(k).length, 0) + p.answers.length * 20;
       if ((longest.get(p.outcome)?.length ?? 0) < length) longest.set(p.outcome, { path: p, length });
     }
     return [...longest.values()].map((v) => v.path);
@@ -163,7 +197,7 @@ describe('printing', () => {
   it('every outcome prints on one A4 page, with the QR code and no controls', async () => {
     const context = await newContext(browser, TABLETS[0]!);
     const page = await context.newPage();
-    const paths = [...new Set([...(await longestPerOutcome(page)), ...coveringPaths(all)])];
+    const paths = longestPerOutcome();
     for (const [i, p] of paths.entries()) {
       const mode = i % 2 === 0 ? '&mode=shop' : '';
       await page.goto(`${baseURL()}/${p.search}${mode}`);
