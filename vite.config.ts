@@ -19,8 +19,8 @@ export default defineConfig({
     webManifests(),
     // Offline (issue 7): a Workbox service worker that precaches every built file: all languages,
     // the outcome screen, the overview, shop mode's extras. It runs after the prerender, so the
-    // precached index.html is the prerendered one. Registered from src/pwa.ts (no inline script:
-    // the CSP blocks it); updates wait for the user (registerType 'prompt', src/pwaUpdate.ts).
+    // precached index.html is the prerendered one. Registered from src/offline/pwa.ts (no inline script:
+    // the CSP blocks it); updates wait for the user (registerType 'prompt', src/offline/pwaUpdate.ts).
     // The web app manifests come from webManifests() above.
     VitePWA({
       registerType: 'prompt',

@@ -1,10 +1,10 @@
 // `vite build` warns when content/meta.json's checkedOn is more than WARN_AFTER_DAYS old: the
 // words have not been compared with the facts for a while (outcomes say so on screen after
-// STALE_AFTER_DAYS, src/freshness.ts).
+// STALE_AFTER_DAYS, src/content/freshness.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { STALE_AFTER_DAYS, WARN_AFTER_DAYS, daysSince } from '../src/freshness.ts';
+import { STALE_AFTER_DAYS, WARN_AFTER_DAYS, daysSince } from '../src/content/freshness.ts';
 
 export function freshnessWarning(now: () => Date = () => new Date()): Plugin {
   return {

@@ -2,7 +2,7 @@
 //
 // Inside the client build (so everything after it, such as the service worker's precache list,
 // sees the final page), once Vite has written index.html into the bundle:
-// 1. builds src/entry-server.tsx for Node (a nested `vite build --ssr` into a scratch folder),
+// 1. builds src/app/entry-server.tsx for Node (a nested `vite build --ssr` into a scratch folder),
 //    renders the introduction and the first question with react-dom/server, and puts the HTML
 //    into <div id="root"> (no whitespace: hydration compares it node by node) and the first
 //    question's title into <title>;
@@ -50,7 +50,7 @@ type Rendered = { html: string; title: string; lang: string };
 /** The first screen, and every other step by language and canonical query (without "?" and lang). */
 type RenderedAll = {
   first: Rendered;
-  /** Question ids in the machine's order, and the languages (src/machine/questions.ts, src/i18n.ts). */
+  /** Question ids in the machine's order, and the languages (src/machine/questions.ts, src/content/i18n.ts). */
   order: string[];
   langs: string[];
   /** Canonical queries (without "?" and lang) of the static steps; '' is the first question. */
@@ -58,7 +58,7 @@ type RenderedAll = {
   steps: Record<string, Record<string, Rendered>>;
 };
 
-/** Renders the first screen and every step in every language (src/entry-server.tsx). */
+/** Renders the first screen and every step in every language (src/app/entry-server.tsx). */
 async function renderAll(root: string): Promise<RenderedAll> {
   // The scratch folder sits inside node_modules so the server bundle's bare imports (react,
   // i18next, xstate…) resolve to the project's own packages.
@@ -83,7 +83,7 @@ async function renderAll(root: string): Promise<RenderedAll> {
       ],
       publicDir: false,
       build: {
-        ssr: 'src/entry-server.tsx',
+        ssr: 'src/app/entry-server.tsx',
         outDir,
         emptyOutDir: true,
         minify: false,
@@ -161,7 +161,7 @@ type StartOptions = {
  * requested, so the static HTML paints before ≈110 KB of JavaScript arrives:
  * - no query string: the static first question is the page; the entry is requested once it has
  *   painted (the browser's first-contentful-paint entry; after 1.5 s at the latest);
- * - a deep link (any query string): #root (the first question) is hidden (src/prerender.css).
+ * - a deep link (any query string): #root (the first question) is hidden (src/views/prerender.css).
  *   If the address is the canonical query of a step the build rendered (dist/s/, no service
  *   worker in control), that step's static HTML is fetched and shown first, and the entry and
  *   the step's chunks are requested once it has painted; otherwise they are requested at once
@@ -169,7 +169,7 @@ type StartOptions = {
  * Until the app's own screen is there (html[data-app], set by main.tsx), a tap on an answer of a
  * static page follows the URL contract instead of being lost: it opens the address with that
  * answer added.
- * The step table is generated from the machine (src/entry-server.tsx); it holds no rule.
+ * The step table is generated from the machine (src/app/entry-server.tsx); it holds no rule.
  * `entry="…"` is how scripts/first-screen.mjs finds the entry for the weight budget.
  */
 function startScript(o: StartOptions): string {

@@ -1,5 +1,5 @@
 // The questions and their answers, in the order the guide asks them. These ids are part of the
-// public URL contract (docs/rules.md, src/url.ts): renaming one breaks every shared link.
+// public URL contract (docs/rules.md, src/app/url.ts): renaming one breaks every shared link.
 //
 // `situation` lists the urgent answer (a lost phone) first, so it is on screen without scrolling;
 // the first four are about the phone, the last four about the card or the passwords

@@ -2,7 +2,7 @@
 // printout is a lazy chunk, loaded on the click).
 import { useTranslation } from 'react-i18next';
 import type { Answers } from '../machine/questions';
-import { encode } from '../url';
+import { encode } from '../app/url';
 
 /** The outcome's own address, to open on another phone: no mode=shop, no view, the language kept. */
 export function outcomeUrl(answers: Answers, lang?: string): string {

@@ -1,7 +1,7 @@
-// The print stylesheet (src/print.css) stays out of the first-load CSS: it is its own file,
+// The print stylesheet (src/shop/print.css) stays out of the first-load CSS: it is its own file,
 // linked with media="print" after the app starts, so the browser fetches it at low priority
 // without blocking the first paint, and Ctrl+P / the 印刷 button both get it.
-import href from '../print.css?url';
+import href from './print.css?url';
 
 export function installPrintStylesheet(): void {
   if (document.querySelector('link[data-print-css]')) return;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { plainText } from '../i18n';
+import { plainText } from '../content/i18n';
 import { QUESTION_IDS, type Answers, type QuestionId } from '../machine/questions';
 import { Rich } from './Rich';
 import { GuideLink } from './GuideLink';

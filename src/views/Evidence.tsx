@@ -5,9 +5,9 @@
 import { useTranslation } from 'react-i18next';
 import register from '../../content/facts.json';
 // Read as text: a plain import of the whole file would stop the bundler from leaving its evidence-only
-// entries out of the first screen, which imports the official ones by name (src/sources.ts).
+// entries out of the first screen, which imports the official ones by name (src/content/sources.ts).
 import sourcesText from '../../content/sources.json?raw';
-import type { Fact, SourceEntry } from '../sources';
+import type { Fact, SourceEntry } from '../content/sources';
 import { SourceLink, withRuby } from './Rich';
 import { formatDate } from './formatDate';
 

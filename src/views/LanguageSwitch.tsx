@@ -3,9 +3,9 @@
 // the language first (a lazy chunk) and then moves, so the page never shows raw keys or a mix.
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ensureLanguage, HTML_LANG, LANGS, type Lang } from '../i18n';
+import { ensureLanguage, HTML_LANG, LANGS, type Lang } from '../content/i18n';
 import type { Answers } from '../machine/questions';
-import { encode, type Settings } from '../url';
+import { encode, type Settings } from '../app/url';
 
 type Props = {
   current: Lang;

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../url';
-import { encode } from '../url';
+import type { Settings } from '../app/url';
+import { encode } from '../app/url';
 import { Rich } from './Rich';
 
 export function Layout({

@@ -1,14 +1,14 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contentCheckedOn, entriesFor, isLabelled, sources, sourcesFor, type Confidence, type Entry } from '../content';
-import { sourceIn } from '../sources';
+import { contentCheckedOn, entriesFor, isLabelled, sources, sourcesFor, type Confidence, type Entry } from '../content/outcomes';
+import { sourceIn } from '../content/sources';
 import type { Answers, OutcomeId, QuestionId } from '../machine/questions';
 import { PrintButton } from '../shop/PrintButton';
-import type { Settings } from '../url';
+import type { Settings } from '../app/url';
 import { AnswerSummary } from './AnswerSummary';
 import { Rich, SourceLink, firstMentions, withRuby } from './Rich';
 import { formatDate } from './formatDate';
-import { isStale } from '../freshness';
+import { isStale } from '../content/freshness';
 
 type Props = {
   outcome: OutcomeId;

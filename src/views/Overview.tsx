@@ -8,7 +8,7 @@ import { guideMachine } from '../machine/guide';
 import type { Answers, OutcomeId, QuestionId } from '../machine/questions';
 import { answer } from '../machine/replay';
 import { stepOf, type GuideSnapshot } from '../machine/step';
-import { encode, type Settings } from '../url';
+import { encode, type Settings } from '../app/url';
 import termsJa from '../../content/ja/terms.json';
 import { withRuby } from './Rich';
 import './Overview.css';

@@ -7,8 +7,8 @@
 // names a user sees on screen) becomes <span lang="ja">, so a screen reader reads it in Japanese.
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { renderTags } from '../tags';
-import { sourceIn, sources } from '../sources';
+import { renderTags } from '../content/tags';
+import { sourceIn, sources } from '../content/sources';
 import termsJa from '../../content/ja/terms.json';
 
 const TERM_IDS = Object.keys(termsJa);

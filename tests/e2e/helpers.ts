@@ -11,7 +11,7 @@ import { answerEvent, guideMachine, questionOfEvent, type AnswerEvent } from '..
 import type { OutcomeId, QuestionId } from '../../src/machine/questions';
 import { stepOf, type GuideSnapshot } from '../../src/machine/step';
 import i18next from 'i18next';
-import { plainText } from '../../src/i18n';
+import { plainText } from '../../src/content/i18n';
 import jaUi from '../../content/ja/ui.json';
 import jaQuestions from '../../content/ja/questions.json';
 import jaOutcomes from '../../content/ja/outcomes.json';

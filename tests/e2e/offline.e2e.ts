@@ -4,7 +4,7 @@
 // violation, no console error. Also checks the two web app manifests and their icons.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LANGS } from '../../src/i18n';
+import { LANGS } from '../../src/content/i18n';
 import ui from '../../content/ja/ui.json';
 import { baseURL, connect, PageGuard } from './helpers';
 
@@ -176,7 +176,7 @@ describe('with no network and no service worker yet', () => {
     const first = p.locator('[data-question="situation"]');
     // Hidden at first (the app might still arrive and show the outcome) …
     expect(await first.isVisible()).toBe(false);
-    // … then shown (src/prerender.css), rather than an empty page for ever.
+    // … then shown (src/views/prerender.css), rather than an empty page for ever.
     await first.waitFor({ state: 'visible', timeout: 10_000 });
     expect(await p.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
     await fresh.close();

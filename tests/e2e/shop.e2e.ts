@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import jsQR from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entriesFor } from '../../src/content';
+import { entriesFor } from '../../src/content/outcomes';
 import {
   axeViolations,
   baseURL,

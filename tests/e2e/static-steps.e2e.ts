@@ -5,7 +5,7 @@
 // Then, with the script, the app takes over the same screen with nothing doubled.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LANGS } from '../../src/i18n';
+import { LANGS } from '../../src/content/i18n';
 import type { OutcomeId, QuestionId } from '../../src/machine/questions';
 import { baseURL, connect, coveringPaths, expectedTitle, firstQuestion, outcomePaths, searchOf } from './helpers';
 

@@ -89,8 +89,8 @@ describe('what the first screen does not need is a lazy chunk', () => {
     ['the overview', /^src\/views\/Overview\.tsx$/],
     ['shop mode’s extras (QR code, controls)', /^(src\/shop\/(qr|ShopControls|Handoff|useIdleReset)\.tsx?|node_modules\/uqr\/.*)$/],
     ['print-only code', /^src\/(shop\/print\.ts|print\.css)$/],
-    ['the service worker registration', /^(src\/pwa\.ts|node_modules\/workbox-window\/.*)$/],
-    // src/tags.tsx renders content tags; react-i18next's <Trans> would bring its HTML parser back.
+    ['the service worker registration', /^(src\/offline\/pwa\.ts|node_modules\/workbox-window\/.*)$/],
+    // src/content/tags.tsx renders content tags; react-i18next's <Trans> would bring its HTML parser back.
     ['react-i18next’s Trans and its HTML parser', /^node_modules\/(html-parse-stringify\/|void-elements\/|react-i18next\/dist\/es\/Trans)/],
   ];
   const allModules = () => chunks.flatMap((c) => Object.keys(c.modules));
@@ -102,7 +102,7 @@ describe('what the first screen does not need is a lazy chunk', () => {
 
   it('the lazy modules this test knows about exist (so the checks above are not vacuous)', () => {
     const ids = allModules();
-    for (const re of [/^content\/en\/outcomes\.json$/, /^content\/ja\/outcomes\.json$/, /^src\/views\/OutcomeView\.tsx$/, /^src\/pwa\.ts$/])
+    for (const re of [/^content\/en\/outcomes\.json$/, /^content\/ja\/outcomes\.json$/, /^src\/views\/OutcomeView\.tsx$/, /^src\/offline\/pwa\.ts$/])
       expect(ids.some((id) => re.test(id)), String(re)).toBe(true);
   });
 });

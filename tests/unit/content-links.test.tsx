@@ -4,11 +4,11 @@
 // explains the labels once, with 「公式ページで最新の情報をご確認ください」.
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { entriesFor, sources } from '../../src/content';
-import { isAllowedUrl } from '../../src/contentSchema';
-import { i18n } from '../../src/i18n';
+import { entriesFor, sources } from '../../src/content/outcomes';
+import { isAllowedUrl } from '../../src/content/schema';
+import { i18n } from '../../src/content/i18n';
 import type { Answers, OutcomeId } from '../../src/machine/questions';
-import { encode } from '../../src/url';
+import { encode } from '../../src/app/url';
 import { allPaths } from './paths';
 import { renderGuide } from './render';
 

@@ -4,10 +4,10 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { i18n } from '../../src/i18n';
+import { i18n } from '../../src/content/i18n';
 import { QUESTIONS, QUESTION_IDS, type Answers } from '../../src/machine/questions';
 import { stepOf } from '../../src/machine/step';
-import { decode, encode } from '../../src/url';
+import { decode, encode } from '../../src/app/url';
 import { overviewTree, type OverviewNode } from '../../src/views/Overview';
 import { allPaths } from './paths';
 import { renderGuide } from './render';
@@ -110,6 +110,6 @@ describe('the overview page', () => {
       const src = readFileSync(f, 'utf8');
       expect(src, f).not.toMatch(/^import[^;]*from\s+['"][./]*(views\/)?Overview['"]/m);
     }
-    expect(readFileSync(join(root, 'App.tsx'), 'utf8')).toMatch(/lazy\(\(\) => import\('\.\/views\/Overview'\)\)/);
+    expect(readFileSync(join(root, 'app/App.tsx'), 'utf8')).toMatch(/lazy\(\(\) => import\('\.\.\/views\/Overview'\)\)/);
   });
 });

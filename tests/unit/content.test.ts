@@ -1,9 +1,9 @@
-// The content is checked against its schema (src/contentSchema.ts) and against the machine: a
+// The content is checked against its schema (src/content/schema.ts) and against the machine: a
 // content editor who breaks a rule gets a list of "file → key: what to fix" lines.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { entriesFor } from '../../src/content';
+import { entriesFor } from '../../src/content/outcomes';
 import {
   FORMAT_TAGS,
   checkContent,
@@ -12,7 +12,7 @@ import {
   scanUiKeys,
   type ContentFiles,
   type UiUsage,
-} from '../../src/contentSchema';
+} from '../../src/content/schema';
 import { OUTCOMES } from '../../src/machine/questions';
 import { allPaths } from './paths';
 
@@ -42,7 +42,7 @@ function codeTexts(): string[] {
       const rel = `${dir}/${f}`;
       if (statSync(join(root, rel)).isDirectory()) walk(rel);
       // The checker itself only names keys in its messages.
-      else if (/\.(tsx?|mts|mjs|js|html)$/.test(f) && rel !== 'src/contentSchema.ts') out.push(readFileSync(join(root, rel), 'utf8'));
+      else if (/\.(tsx?|mts|mjs|js|html)$/.test(f) && rel !== 'src/content/schema.ts') out.push(readFileSync(join(root, rel), 'utf8'));
     }
   };
   walk('src');
@@ -69,12 +69,12 @@ describe('the content in content/', () => {
     expect(check(files)).toEqual([]);
   });
 
-  it('knows every inline tag that src/views/Rich.tsx renders (FORMAT_TAGS in src/contentSchema.ts)', () => {
+  it('knows every inline tag that src/views/Rich.tsx renders (FORMAT_TAGS in src/content/schema.ts)', () => {
     const rich = readFileSync(join(root, 'src/views/Rich.tsx'), 'utf8');
     const block = /const components[^{]*\{([\s\S]*?)\n\};/.exec(rich)?.[1] ?? '';
     const tags = [...block.matchAll(/^\s+([a-z][a-z0-9]*): </gm)].map((m) => m[1]);
     expect(tags.length).toBeGreaterThan(0);
-    expect(new Set(tags), 'src/contentSchema.ts → FORMAT_TAGS: list the same tags as Rich.tsx').toEqual(new Set(FORMAT_TAGS));
+    expect(new Set(tags), 'src/content/schema.ts → FORMAT_TAGS: list the same tags as Rich.tsx').toEqual(new Set(FORMAT_TAGS));
   });
 
   it('index.html has the same description as content/ja/ui.json meta.description', () => {

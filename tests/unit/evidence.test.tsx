@@ -4,9 +4,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import register from '../../content/facts.json';
-import { entriesFor } from '../../src/content';
-import { i18n } from '../../src/i18n';
-import { sources } from '../../src/sources';
+import { entriesFor } from '../../src/content/outcomes';
+import { i18n } from '../../src/content/i18n';
+import { sources } from '../../src/content/sources';
 import { renderGuide } from './render';
 
 const facts = register.facts as Record<string, { quotes: string[]; source: string; rating: string }>;

@@ -1,5 +1,5 @@
 // The evidence register (content/facts.json) against the sources (content/sources.json) and the
-// outcomes (content/outcomes.json): src/contentSchema.ts checkFacts. docs/evidence.md explains the
+// outcomes (content/outcomes.json): src/content/schema.ts checkFacts. docs/evidence.md explains the
 // files. Each rule is its own test, so a failure names the rule and lists "file → key: what to fix".
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,8 +13,8 @@ import {
   tagsIn,
   type FactProblem,
   type FactRule,
-} from '../../src/contentSchema';
-import { sources as linkable } from '../../src/sources';
+} from '../../src/content/schema';
+import { sources as linkable } from '../../src/content/sources';
 
 const root = join(import.meta.dirname, '../..');
 const readJson = (rel: string): unknown => JSON.parse(readFileSync(join(root, rel), 'utf8'));
@@ -69,11 +69,11 @@ describe('the evidence register in content/facts.json (each line names the file 
     expect(broken('unused-source')).toEqual([]);
   });
 
-  it('src/sources.ts LINKABLE names exactly the official sources with a title', () => {
+  it('src/content/sources.ts LINKABLE names exactly the official sources with a title', () => {
     const official = Object.keys(sources).filter((id) => isLinkable(sources[id]));
     expect(
       new Set(Object.keys(linkable)),
-      'src/sources.ts → LINKABLE (and its import list): name every official source of content/sources.json that has a title, and no other',
+      'src/content/sources.ts → LINKABLE (and its import list): name every official source of content/sources.json that has a title, and no other',
     ).toEqual(new Set(official));
   });
 });
@@ -248,7 +248,7 @@ describe('checkFacts catches each kind of mistake (so the tests above can fail)'
   });
 });
 
-describe('content/sources.json: tiers (src/contentSchema.ts sourceSchema)', () => {
+describe('content/sources.json: tiers (src/content/schema.ts sourceSchema)', () => {
   const issues = (id: string, source: Mutable) =>
     (sourcesSchema.safeParse({ [id]: source }).error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
   const { OFF, PRS, BLG } = fixture().sources;

@@ -1,11 +1,11 @@
 // A guide whose words were compared with the facts long ago says so on every outcome, calmly, with
-// the date and the official page; the build warns earlier (src/freshness.ts).
+// the date and the official page; the build warns earlier (src/content/freshness.ts).
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import meta from '../../content/meta.json';
-import { STALE_AFTER_DAYS, WARN_AFTER_DAYS, daysSince, isStale } from '../../src/freshness';
-import { i18n } from '../../src/i18n';
-import { sources } from '../../src/sources';
+import { STALE_AFTER_DAYS, WARN_AFTER_DAYS, daysSince, isStale } from '../../src/content/freshness';
+import { i18n } from '../../src/content/i18n';
+import { sources } from '../../src/content/sources';
 import { freshnessWarning } from '../../scripts/freshness';
 import { renderGuide } from './render';
 

@@ -1,8 +1,8 @@
 // The guide as a user meets it: every path tapped through the rendered UI, by role and name.
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { i18n } from '../../src/i18n';
-import { encode } from '../../src/url';
+import { i18n } from '../../src/content/i18n';
+import { encode } from '../../src/app/url';
 import { allPaths } from './paths';
 import { renderGuide } from './render';
 

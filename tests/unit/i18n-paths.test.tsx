@@ -4,9 +4,9 @@
 // key, tag or placeholder leaks onto the page.
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LANG, HTML_LANG, LANGS, ensureLanguage, i18n, plainText, type Lang } from '../../src/i18n';
-import { sources } from '../../src/sources';
-import { encode } from '../../src/url';
+import { DEFAULT_LANG, HTML_LANG, LANGS, ensureLanguage, i18n, plainText, type Lang } from '../../src/content/i18n';
+import { sources } from '../../src/content/sources';
+import { encode } from '../../src/app/url';
 import { allPaths } from './paths';
 import { renderGuide } from './render';
 

@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import sources from '../../content/sources.json';
 import termsJa from '../../content/ja/terms.json';
-import { DEFAULT_LANG, LANGS, NAMESPACES, ensureLanguage, i18n, langOfSearch, loadLanguage, plainText } from '../../src/i18n';
-import { decode } from '../../src/url';
+import { DEFAULT_LANG, LANGS, NAMESPACES, ensureLanguage, i18n, langOfSearch, loadLanguage, plainText } from '../../src/content/i18n';
+import { decode } from '../../src/app/url';
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 

@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import register from '../../content/facts.json';
 import structure from '../../content/outcomes.json';
-import { entriesFor, type Entry } from '../../src/content';
-import { i18n, LANGS, ensureLanguage } from '../../src/i18n';
+import { entriesFor, type Entry } from '../../src/content/outcomes';
+import { i18n, LANGS, ensureLanguage } from '../../src/content/i18n';
 import type { Answers, OutcomeId } from '../../src/machine/questions';
-import { encode } from '../../src/url';
+import { encode } from '../../src/app/url';
 import { allPaths } from './paths';
 
 type Platform = 'android' | 'iphone';

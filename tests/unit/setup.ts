@@ -1,7 +1,7 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeAll } from 'vitest';
-import { ensureLanguage, i18n } from '../../src/i18n';
-import { loadOutcome } from '../../src/lazyOutcome';
+import { ensureLanguage, i18n } from '../../src/content/i18n';
+import { loadOutcome } from '../../src/app/lazyOutcome';
 
 // The outcome screen and its words are a lazy chunk in the app (main.tsx preloads them after the
 // first screen); load them up front so a test can render any step synchronously.

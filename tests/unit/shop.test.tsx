@@ -7,7 +7,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import jsQR from 'jsqr';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { i18n } from '../../src/i18n';
+import { i18n } from '../../src/content/i18n';
 import { onShopReset } from '../../src/shop/resetHooks';
 import { IDLE_TIMEOUT_MS, WARNING_SECONDS } from '../../src/shop/useIdleReset';
 import { renderGuide } from './render';
@@ -250,9 +250,9 @@ describe('QR code and printing', () => {
   });
 });
 
-describe('print stylesheet (src/print.css applied as the printed page)', () => {
+describe('print stylesheet (src/shop/print.css applied as the printed page)', () => {
   // jsdom does not evaluate media queries: apply print.css's rules directly, as print media does.
-  const printCss = readFileSync(resolve(__dirname, '../../src/print.css'), 'utf8');
+  const printCss = readFileSync(resolve(__dirname, '../../src/shop/print.css'), 'utf8');
   const hidden = (el: Element | null): boolean => {
     for (let e = el; e; e = e.parentElement) if (getComputedStyle(e).display === 'none') return true;
     return false;

@@ -6,10 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { staticStepFile } from '../../scripts/prerender';
-import { HTML_LANG, LANGS } from '../../src/i18n';
+import { HTML_LANG, LANGS } from '../../src/content/i18n';
 import type { Answers } from '../../src/machine/questions';
 import { stepOf } from '../../src/machine/step';
-import { decode, encode } from '../../src/url';
+import { decode, encode } from '../../src/app/url';
 import { built } from './built';
 import { allPaths } from './paths';
 

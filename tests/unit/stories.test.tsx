@@ -2,8 +2,8 @@
 // certificate's life (issue 13) and the order of a person's task (issue 17).
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { entriesFor } from '../../src/content';
-import { i18n } from '../../src/i18n';
+import { entriesFor } from '../../src/content/outcomes';
+import { i18n } from '../../src/content/i18n';
 import { allPaths } from './paths';
 import { renderGuide } from './render';
 

@@ -1,4 +1,4 @@
-// src/tags.tsx replaces react-i18next's <Trans components={…}> for content strings (4 KB less on
+// src/content/tags.tsx replaces react-i18next's <Trans components={…}> for content strings (4 KB less on
 // the first screen). It must render every content string exactly as Trans would: same elements,
 // same text, same nesting, in every language.
 import { cleanup, render } from '@testing-library/react';
@@ -8,7 +8,7 @@ import i18next from 'i18next';
 import type { ReactElement } from 'react';
 import { I18nextProvider, Trans } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import { renderTags } from '../../src/tags';
+import { renderTags } from '../../src/content/tags';
 
 const contentDir = path.resolve(__dirname, '../../content');
 

@@ -4,10 +4,10 @@
 import fc from 'fast-check';
 import { waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { LANGS } from '../../src/i18n';
+import { LANGS } from '../../src/content/i18n';
 import { QUESTIONS, QUESTION_IDS, isAnswerOf, isQuestionId } from '../../src/machine/questions';
 import { stepOf } from '../../src/machine/step';
-import { decode, encode, type Settings } from '../../src/url';
+import { decode, encode, type Settings } from '../../src/app/url';
 import { renderGuide } from './render';
 
 const RUNS = 10_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stepOf } from '../../src/machine/step';
-import { decode, encode } from '../../src/url';
+import { decode, encode } from '../../src/app/url';
 import { allPaths } from './paths';
 
 const where = (search: string) => {

@@ -1,5 +1,5 @@
 // The polite notice that a new release is ready (not in shop mode: there it applies at the next
-// reset, see src/pwaUpdate.ts). It sits fixed at the bottom of the screen, over nothing the user
+// reset, see src/offline/pwaUpdate.ts). It sits fixed at the bottom of the screen, over nothing the user
 // is reading moving: appearing causes no layout shift. The status region is always in the page
 // (empty until needed) so screen readers announce the notice when it appears.
 import { useState, useSyncExternalStore } from 'react';

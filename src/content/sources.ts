@@ -1,5 +1,5 @@
 // The sources registry (content/sources.json), on its own so that the first screen (whose help
-// texts link sources) does not pull in the outcomes' structure (src/content.ts), which belongs to
+// texts link sources) does not pull in the outcomes' structure (src/content/outcomes.ts), which belongs to
 // the lazy outcome chunk.
 //
 // content/sources.json holds every page the evidence register (content/facts.json) rests on:
@@ -24,7 +24,7 @@ import {
   S8,
   S20,
   S40,
-} from '../content/sources.json';
+} from '../../content/sources.json';
 
 /** Who publishes a source. Only "official" pages may be linked; the rest are evidence only. */
 export type Tier = 'official' | 'municipal' | 'carrier' | 'press' | 'blog' | 'third-party';
@@ -32,7 +32,7 @@ export type Tier = 'official' | 'municipal' | 'carrier' | 'press' | 'blog' | 'th
 /** How much of the page the research saw (only "live" means someone opened the real page). */
 export type Seen = 'live' | 'stored-copy' | 'partly-read' | 'title-only';
 
-/** Any entry of content/sources.json (src/contentSchema.ts sourceSchema is the rule). */
+/** Any entry of content/sources.json (src/content/schema.ts sourceSchema is the rule). */
 export type SourceEntry = {
   publisher: string;
   /** The page's own title; absent where the research did not see it. */
@@ -52,7 +52,7 @@ export type SourceEntry = {
 /** A page the guide may link to: an official source with a title and an allowlisted https URL. */
 export type Source = SourceEntry & { tier: 'official'; title: string; url: string };
 
-/** One entry of content/facts.json (src/contentSchema.ts factSchema is the rule). */
+/** One entry of content/facts.json (src/content/schema.ts factSchema is the rule). */
 export type Fact = {
   source: string;
   quotes: string[];

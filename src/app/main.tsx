@@ -2,19 +2,19 @@
 // introduction and the first question, in Japanese: scripts/prerender.ts), so the address with no
 // query string hydrates it: same tree, same words, no second render, no layout shift.
 // Any other address (a deep link, another language, shop mode) shows a different step: the page
-// keeps #root hidden (src/prerender.css), or shows that step's static copy from the build, while
+// keeps #root hidden (src/views/prerender.css), or shows that step's static copy from the build, while
 // what the step needs loads (another language's words, the outcome chunk), then renders it fresh
 // in one go and reveals it.
 import { StrictMode, startTransition, useLayoutEffect, type ReactNode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
-import { DEFAULT_LANG, ensureLanguage, i18n, langOfSearch } from './i18n';
+import { DEFAULT_LANG, ensureLanguage, i18n, langOfSearch } from '../content/i18n';
 import { loadOutcome } from './lazyOutcome';
-import { stepOf } from './machine/step';
+import { stepOf } from '../machine/step';
 import { decode } from './url';
-import './styles.css';
-import './prerender.css';
+import '../views/styles.css';
+import '../views/prerender.css';
 
 const container = document.getElementById('root')!;
 const search = window.location.search;
@@ -50,7 +50,7 @@ function afterFirstScreen(): void {
     loadOutcome(lang).catch(() => undefined); // retried when an outcome is reached
   });
   if (import.meta.env.PROD) {
-    const start = () => void import('./pwa').then((pwa) => pwa.registerServiceWorker());
+    const start = () => void import('../offline/pwa').then((pwa) => pwa.registerServiceWorker());
     if (document.readyState === 'complete') start();
     else window.addEventListener('load', start, { once: true });
   }
@@ -74,7 +74,7 @@ if (!search && lang === DEFAULT_LANG && container.hasChildNodes()) {
   const { snapshot, settings } = decode(search);
   if (stepOf(snapshot).kind === 'outcome') waits.push(loadOutcome(lang));
   // The overview is a lazy chunk too: load it before the first render, so main is never empty.
-  if (settings.view === 'overview') waits.push(import('./views/Overview').then(() => undefined));
+  if (settings.view === 'overview') waits.push(import('../views/Overview').then(() => undefined));
   const start = () => {
     // The container still holds static HTML: the first question (hidden), or this step's static
     // copy (shown by the page's inline script). React clears it when it commits this render, so

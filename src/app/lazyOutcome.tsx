@@ -9,8 +9,8 @@
 //   question stays on screen until the outcome can paint complete: no blank frame, no shift.
 import { use, type ComponentProps, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { i18n, loadLanguage, type Lang } from './i18n';
-import type { OutcomeView as OutcomeViewType } from './views/OutcomeView';
+import { i18n, loadLanguage, type Lang } from '../content/i18n';
+import type { OutcomeView as OutcomeViewType } from '../views/OutcomeView';
 
 type Props = ComponentProps<typeof OutcomeViewType>;
 
@@ -18,7 +18,7 @@ let View: ComponentType<Props> | undefined;
 let viewLoading: Promise<void> | undefined;
 
 function loadView(): Promise<void> {
-  viewLoading ??= import('./views/OutcomeView').then(
+  viewLoading ??= import('../views/OutcomeView').then(
     (m) => {
       View = m.OutcomeView;
     },

@@ -3,10 +3,10 @@
 // questions and a reload keeps the place. No routing decision is made here: the machine decides
 // (via replay), this only moves between addresses.
 import { startTransition, useCallback, useEffect, useState } from 'react';
-import type { Answers, QuestionId } from './machine/questions';
-import { QUESTION_IDS } from './machine/questions';
-import { replay } from './machine/replay';
-import { stepOf, type GuideSnapshot } from './machine/step';
+import type { Answers, QuestionId } from '../machine/questions';
+import { QUESTION_IDS } from '../machine/questions';
+import { replay } from '../machine/replay';
+import { stepOf, type GuideSnapshot } from '../machine/step';
 import { decode, encode, type Decoded, type Settings } from './url';
 
 export type GuideView = Decoded & {
@@ -19,7 +19,7 @@ export type GuideView = Decoded & {
 };
 
 /**
- * Moving to an outcome is a transition: the outcome screen is a lazy chunk (src/lazyOutcome.tsx),
+ * Moving to an outcome is a transition: the outcome screen is a lazy chunk (src/app/lazyOutcome.tsx),
  * and a transition keeps the current step on screen until the outcome can paint complete.
  */
 function commit(snapshot: GuideSnapshot, update: () => void): void {

@@ -1,14 +1,14 @@
 // The service worker's update, as app state (tiny, in the first-load chunk; the registration
-// itself is src/pwa.ts, a lazy chunk). A new release waits until it is applied:
-// - normally the page shows a polite notice with a button (src/pwaNotice.tsx);
+// itself is src/offline/pwa.ts, a lazy chunk). A new release waits until it is applied:
+// - normally the page shows a polite notice with a button (src/offline/pwaNotice.tsx);
 // - in shop mode nothing is shown and nothing is asked: it is applied at the next reset for the
 //   next customer (src/shop/resetHooks.ts runs applyPendingUpdate), never in the middle of one.
-import { onShopReset } from './shop/resetHooks';
+import { onShopReset } from '../shop/resetHooks';
 
 let apply: (() => void) | undefined;
 const listeners = new Set<() => void>();
 
-/** Called by src/pwa.ts when a new release is installed and waiting. */
+/** Called by src/offline/pwa.ts when a new release is installed and waiting. */
 export function setPendingUpdate(fn: () => void): void {
   apply = fn;
   for (const l of listeners) l();

@@ -3,8 +3,8 @@
 // (docs/content-editing.md explains the files). Nothing here is bundled into the app: only tests
 // and scripts import it.
 import { z } from 'zod';
-import { OUTCOMES, QUESTIONS, QUESTION_IDS, SITUATION_GROUPS, isAnswerOf, isQuestionId, type Answers } from './machine/questions';
-import { applies, type Entry } from './content';
+import { OUTCOMES, QUESTIONS, QUESTION_IDS, SITUATION_GROUPS, isAnswerOf, isQuestionId, type Answers } from '../machine/questions';
+import { applies, type Entry } from './outcomes';
 
 /** Official sites the guide may link to (a subdomain of one of these is fine too). */
 export const ALLOWED_HOSTS = [
@@ -108,7 +108,7 @@ export const sourcesSchema = z.record(
   sourceSchema,
 );
 
-/** A source the app can link (src/sources.ts): official, with a title. */
+/** A source the app can link (src/content/sources.ts): official, with a title. */
 export function isLinkable(s: { tier?: unknown; title?: unknown } | undefined): boolean {
   return s?.tier === 'official' && typeof s.title === 'string' && s.title.length > 0;
 }
@@ -447,7 +447,7 @@ export function checkContent(files: ContentFiles, opts: CheckOptions): Problem[]
   // 6. The words.
   const baseNs = files.locales[base] ?? {};
   const termIds = new Set(Object.keys((baseNs.terms as Record<string, unknown> | undefined) ?? {}));
-  // Only official sources with a title are links (src/sources.ts); the others are evidence only.
+  // Only official sources with a title are links (src/content/sources.ts); the others are evidence only.
   const sourceTags = new Set(Object.keys(sources).filter((s) => isLinkable(sources[s])).map((s) => s.toLowerCase()));
   const evidenceTags = new Map(Object.entries(sources).filter(([, s]) => !isLinkable(s)).map(([id, s]) => [id.toLowerCase(), { id, s }]));
   for (const t of termIds)

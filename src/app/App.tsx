@@ -2,25 +2,25 @@
 // and renders it. Focus, title and the screen-reader announcement follow each move.
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QuestionId } from './machine/questions';
-import { ensureLanguage, HTML_LANG, langOf } from './i18n';
-import { stepOf } from './machine/step';
-import { pageTitle } from './title';
-import { installPrintStylesheet } from './shop/printStylesheet';
-import { runShopResetHooks } from './shop/resetHooks';
+import type { QuestionId } from '../machine/questions';
+import { ensureLanguage, HTML_LANG, langOf } from '../content/i18n';
+import { stepOf } from '../machine/step';
+import { pageTitle } from '../content/title';
+import { installPrintStylesheet } from '../shop/printStylesheet';
+import { runShopResetHooks } from '../shop/resetHooks';
 import { encode } from './url';
 import { answersBefore, useGuide, withoutLast } from './useGuide';
-import { LanguageSwitch, settingsFor } from './views/LanguageSwitch';
-import { Layout } from './views/Layout';
+import { LanguageSwitch, settingsFor } from '../views/LanguageSwitch';
+import { Layout } from '../views/Layout';
 import { OutcomeView } from './lazyOutcome';
-import { UpdateNotice } from './pwaNotice';
-import { QuestionView } from './views/QuestionView';
-import { Rich } from './views/Rich';
+import { UpdateNotice } from '../offline/pwaNotice';
+import { QuestionView } from '../views/QuestionView';
+import { Rich } from '../views/Rich';
 
 // Shop mode's controls (reset, inactivity timer, counter styles): a lazy chunk, only in shop mode.
-const ShopControls = lazy(() => import('./shop/ShopControls'));
+const ShopControls = lazy(() => import('../shop/ShopControls'));
 // The overview map (?view=overview): a lazy chunk, only for that view.
-const Overview = lazy(() => import('./views/Overview'));
+const Overview = lazy(() => import('../views/Overview'));
 
 export function App({ search }: { search: string }) {
   const { t } = useTranslation();
@@ -95,7 +95,7 @@ export function App({ search }: { search: string }) {
           {t('ui:notice.partlyUnusable')}
         </p>
       )}
-      {/* The outcome screen is a lazy chunk (src/lazyOutcome.tsx); moving to it is a transition,
+      {/* The outcome screen is a lazy chunk (src/app/lazyOutcome.tsx); moving to it is a transition,
           so this boundary keeps the previous step on screen until it can paint complete. */}
       <Suspense fallback={null}>
       {overview ? (

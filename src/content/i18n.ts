@@ -4,10 +4,10 @@
 // and switches to it once all are there, so a page never shows a mix of languages or raw keys.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import ui from '../content/ja/ui.json';
-import questions from '../content/ja/questions.json';
-import terms from '../content/ja/terms.json';
-import { registerLangs } from './url';
+import ui from '../../content/ja/ui.json';
+import questions from '../../content/ja/questions.json';
+import terms from '../../content/ja/terms.json';
+import { registerLangs } from '../app/url';
 
 export const NAMESPACES = ['ui', 'questions', 'outcomes', 'terms'] as const;
 export const DEFAULT_LANG = 'ja';
@@ -42,7 +42,7 @@ void i18n.use(initReactI18next).init({
   fallbackLng: false,
   ns: [...NAMESPACES],
   defaultNS: 'ui',
-  // Japanese `outcomes` words are a lazy chunk with the outcome screen (src/lazyOutcome.tsx).
+  // Japanese `outcomes` words are a lazy chunk with the outcome screen (src/app/lazyOutcome.tsx).
   resources: { ja: { ui, questions, terms } },
   initAsync: false,
   interpolation: { escapeValue: false },
@@ -52,14 +52,14 @@ void i18n.use(initReactI18next).init({
 // Every content file of every language, as a lazy chunk, except the Japanese ones bundled above
 // (they are never loaded this way: keep this list in step with the imports at the top).
 const contentFiles = import.meta.glob<{ default: Record<string, unknown> }>([
-  '../content/*/*.json',
-  '!../content/ja/ui.json',
-  '!../content/ja/questions.json',
-  '!../content/ja/terms.json',
+  '../../content/*/*.json',
+  '!../../content/ja/ui.json',
+  '!../../content/ja/questions.json',
+  '!../../content/ja/terms.json',
 ]);
 
 function fileOf(lang: Lang, ns: string): string {
-  return `../content/${lang}/${ns}.json`;
+  return `../../content/${lang}/${ns}.json`;
 }
 
 function isLoaded(lang: Lang): boolean {

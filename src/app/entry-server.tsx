@@ -9,13 +9,13 @@ import { renderToString } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { initialTransition } from 'xstate';
 import { App } from './App';
-import { DEFAULT_LANG, ensureLanguage, HTML_LANG, i18n, langOf } from './i18n';
+import { DEFAULT_LANG, ensureLanguage, HTML_LANG, i18n, langOf } from '../content/i18n';
 import { loadOutcome } from './lazyOutcome';
-import { guideMachine } from './machine/guide';
-import type { Answers } from './machine/questions';
-import { answer } from './machine/replay';
-import { stepOf, type GuideSnapshot } from './machine/step';
-import { pageTitle } from './title';
+import { guideMachine } from '../machine/guide';
+import type { Answers } from '../machine/questions';
+import { answer } from '../machine/replay';
+import { stepOf, type GuideSnapshot } from '../machine/step';
+import { pageTitle } from '../content/title';
 import { decode, encode } from './url';
 
 export type Rendered = { html: string; title: string; lang: string };
@@ -70,5 +70,5 @@ export async function renderStep(search: string): Promise<Rendered> {
   return { html, title, lang: HTML_LANG[lang] };
 }
 
-export { QUESTION_IDS } from './machine/questions';
-export { LANGS } from './i18n';
+export { QUESTION_IDS } from '../machine/questions';
+export { LANGS } from '../content/i18n';

@@ -1,8 +1,8 @@
 // The URL contract: answers live in the query string,
 // next to a few settings that are not answers. Decoding never throws; whatever cannot be used is
 // reported so the page can say so and rewrite the address.
-import { replay, type Replay } from './machine/replay';
-import { QUESTION_IDS, isQuestionId, type Answers } from './machine/questions';
+import { replay, type Replay } from '../machine/replay';
+import { QUESTION_IDS, isQuestionId, type Answers } from '../machine/questions';
 
 export type Settings = {
   lang?: string;

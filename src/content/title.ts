@@ -2,7 +2,7 @@
 // for the app (App.tsx) and the static pages of the build (entry-server.tsx).
 import type { TFunction } from 'i18next';
 import { plainText } from './i18n';
-import type { StepMeta } from './machine/guide';
+import type { StepMeta } from '../machine/guide';
 
 export function pageTitle(t: TFunction, step: StepMeta, overview = false): string {
   if (overview) return plainText(t('ui:meta.titleOverview'));

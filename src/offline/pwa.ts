@@ -1,7 +1,7 @@
 /// <reference types="vite-plugin-pwa/client" />
 // Registers the service worker (a lazy chunk, loaded after the page has loaded: main.tsx).
 // Workbox precaches every built file, so after one visit the guide works with no network.
-// A new release installs in the background and waits; src/pwaUpdate.ts decides when it applies.
+// A new release installs in the background and waits; src/offline/pwaUpdate.ts decides when it applies.
 import { registerSW } from 'virtual:pwa-register';
 import { setPendingUpdate } from './pwaUpdate';
 

@@ -1,8 +1,8 @@
 // Typed access to the language-independent content: which steps an outcome shows (and when), and
 // the official sources they cite. The words themselves are i18next resources (content/<lang>/).
-import structure from '../content/outcomes.json';
-import meta from '../content/meta.json';
-import type { Answers, OutcomeId } from './machine/questions';
+import structure from '../../content/outcomes.json';
+import meta from '../../content/meta.json';
+import type { Answers, OutcomeId } from '../machine/questions';
 
 export type Confidence = 'high' | 'medium' | 'low';
 export type When = Partial<Record<keyof Answers, string | string[]>>;
