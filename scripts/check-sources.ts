@@ -101,7 +101,10 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null): stri
 export function extractTitles(html: string): { title?: string; h1?: string } {
   const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
   const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1];
-  return { title: title === undefined ? undefined : fragmentText(title), h1: h1 === undefined ? undefined : fragmentText(h1) };
+  return {
+    title: title === undefined ? undefined : fragmentText(title),
+    h1: h1 === undefined ? undefined : fragmentText(h1),
+  };
 }
 
 /** What a reader sees: no scripts, styles, templates or comments, tags stripped, entities decoded. */
@@ -142,7 +145,12 @@ export function missingQuotes(quotes: readonly Quote[], text: string): Quote[] {
 
 /** One line for a failed request: never a stack trace. */
 export function describeError(err: unknown, timeout: number): string {
-  const e = err as { name?: string; message?: string; code?: string; cause?: { code?: string; hostname?: string; message?: string } };
+  const e = err as {
+    name?: string;
+    message?: string;
+    code?: string;
+    cause?: { code?: string; hostname?: string; message?: string };
+  };
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return `timeout: no answer within ${timeout} ms`;
   const code = e?.cause?.code ?? e?.code;
   const host = e?.cause?.hostname ? ` ${e.cause.hostname}` : '';
@@ -170,12 +178,21 @@ async function fetchOnce(url: string, timeout: number): Promise<Answer> {
   const res = await fetch(url, {
     redirect: 'manual', // a redirect is news (the page moved), not something to follow silently
     signal,
-    headers: { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', 'accept-language': 'ja,en;q=0.5' },
+    headers: {
+      'user-agent': USER_AGENT,
+      accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5',
+      'accept-language': 'ja,en;q=0.5',
+    },
   });
   const ok = res.status >= 200 && res.status < 300;
   const body = ok ? new Uint8Array(await res.arrayBuffer()) : undefined;
   if (!ok) await res.body?.cancel().catch(() => {}); // free the connection; the body is not needed
-  return { status: res.status, location: res.headers.get('location'), contentType: res.headers.get('content-type'), body };
+  return {
+    status: res.status,
+    location: res.headers.get('location'),
+    contentType: res.headers.get('content-type'),
+    body,
+  };
 }
 
 const worthRetrying = (a: Answer | Error) => a instanceof Error || a.status >= 500 || a.status === 429;
@@ -184,7 +201,8 @@ const worthRetrying = (a: Answer | Error) => a instanceof Error || a.status >= 5
 export async function checkSource(source: Source, quotes: readonly Quote[], options: Options): Promise<Result> {
   const { timeout } = options;
   const base = { id: source.id, url: source.url };
-  if (!source.url) return { ...base, status: 'skipped', detail: `no URL${source.where ? ` (${normalise(source.where)})` : ''}` };
+  if (!source.url)
+    return { ...base, status: 'skipped', detail: `no URL${source.where ? ` (${normalise(source.where)})` : ''}` };
   const url = source.url;
 
   const attempt = () => fetchOnce(url, timeout).catch((err: unknown) => new Error(describeError(err, timeout)));
@@ -199,22 +217,42 @@ export async function checkSource(source: Source, quotes: readonly Quote[], opti
   const { status } = answer;
   if (status >= 300 && status < 400) {
     const location = answer.location ? new URL(answer.location, url).href : undefined;
-    return { ...base, status: 'moved', httpStatus: status, location, detail: `HTTP ${status} → ${location ?? '(no Location header)'}` };
+    return {
+      ...base,
+      status: 'moved',
+      httpStatus: status,
+      location,
+      detail: `HTTP ${status} → ${location ?? '(no Location header)'}`,
+    };
   }
-  if (status === 404 || status === 410) return { ...base, status: 'gone', httpStatus: status, detail: `HTTP ${status}` };
+  if (status === 404 || status === 410)
+    return { ...base, status: 'gone', httpStatus: status, detail: `HTTP ${status}` };
   if (!answer.body) return { ...base, status: 'unreadable', httpStatus: status, detail: `HTTP ${status}` };
 
   const html = decodeHtml(answer.body, answer.contentType);
   const { title, h1 } = extractTitles(html);
   const pageTitle = title || h1;
   if (source.title && !titleMatches(source.title, html)) {
-    return { ...base, status: 'title changed', httpStatus: status, pageTitle, detail: `now "${pageTitle ?? '(no <title> or <h1>)'}"` };
+    return {
+      ...base,
+      status: 'title changed',
+      httpStatus: status,
+      pageTitle,
+      detail: `now "${pageTitle ?? '(no <title> or <h1>)'}"`,
+    };
   }
   // A source seen by its title only was never read: there is nothing of it to look for.
   const missing = source.seen === 'title-only' ? [] : missingQuotes(quotes, visibleText(html));
   if (missing.length) {
     const facts = [...new Set(missing.map((q) => q.fact))].join(', ');
-    return { ...base, status: 'quote missing', httpStatus: status, pageTitle, missingQuotes: missing, detail: `facts ${facts}` };
+    return {
+      ...base,
+      status: 'quote missing',
+      httpStatus: status,
+      pageTitle,
+      missingQuotes: missing,
+      detail: `facts ${facts}`,
+    };
   }
   return { ...base, status: 'ok', httpStatus: status, pageTitle, detail: '' };
 }
@@ -228,18 +266,31 @@ export function checkSourceWithDeadline(source: Source, quotes: readonly Quote[]
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<Result>((resolve) => {
     timer = setTimeout(
-      () => resolve({ id: source.id, url: source.url, status: 'unreadable', detail: `timeout: no result within ${deadline} ms` }),
+      () =>
+        resolve({
+          id: source.id,
+          url: source.url,
+          status: 'unreadable',
+          detail: `timeout: no result within ${deadline} ms`,
+        }),
       deadline,
     );
   });
-  const checked = checkSource(source, quotes, options).catch(
-    (err: unknown): Result => ({ id: source.id, url: source.url, status: 'unreadable', detail: describeError(err, options.timeout) }),
-  );
+  const checked = checkSource(source, quotes, options).catch((err: unknown): Result => ({
+    id: source.id,
+    url: source.url,
+    status: 'unreadable',
+    detail: describeError(err, options.timeout),
+  }));
   return Promise.race([checked, late]).finally(() => clearTimeout(timer));
 }
 
 /** Every source, a few at a time (official servers are small; be polite), in the file's order. */
-export async function checkAll(sources: readonly Source[], quotes: ReadonlyMap<string, Quote[]>, options: Options): Promise<Result[]> {
+export async function checkAll(
+  sources: readonly Source[],
+  quotes: ReadonlyMap<string, Quote[]>,
+  options: Options,
+): Promise<Result[]> {
   const results: Result[] = Array.from({ length: sources.length });
   let next = 0;
   const worker = async () => {
@@ -308,12 +359,19 @@ export function counts(results: readonly Result[]): Record<string, number> {
 export function formatTable(results: readonly Result[]): string {
   const idW = Math.max(2, ...results.map((r) => r.id.length));
   const stW = Math.max(6, ...results.map((r) => r.status.length));
-  const lines = results.map((r) => `${r.id.padEnd(idW)}  ${r.status.padEnd(stW)}  ${r.detail || r.url || ''}`.trimEnd());
+  const lines = results.map((r) =>
+    `${r.id.padEnd(idW)}  ${r.status.padEnd(stW)}  ${r.detail || r.url || ''}`.trimEnd(),
+  );
   const c = counts(results);
   const summary = Object.entries(c)
     .map(([status, n]) => `${n} ${status}`)
     .join(', ');
-  return [`${'id'.padEnd(idW)}  ${'status'.padEnd(stW)}  detail`, ...lines, '', `${results.length} sources: ${summary}`].join('\n');
+  return [
+    `${'id'.padEnd(idW)}  ${'status'.padEnd(stW)}  detail`,
+    ...lines,
+    '',
+    `${results.length} sources: ${summary}`,
+  ].join('\n');
 }
 
 export const exitCodeFor = (results: readonly Result[]) => (results.some((r) => DRIFT.includes(r.status)) ? 1 : 0);
@@ -335,12 +393,20 @@ const consoleIo: Io = { out: (s) => console.log(s), err: (s) => console.error(s)
 function parseArgs(argv: readonly string[]) {
   // --json prints the JSON report instead of the table; --json=path writes it to a file and still
   // prints the table. CI needs the file form: `npm run` puts rolldown's build lines on stdout too.
-  const args = { timeout: DEFAULT_TIMEOUT, json: false, jsonPath: '', sources: 'content/sources.json', facts: '', factsGiven: false };
+  const args = {
+    timeout: DEFAULT_TIMEOUT,
+    json: false,
+    jsonPath: '',
+    sources: 'content/sources.json',
+    facts: '',
+    factsGiven: false,
+  };
   for (const a of argv) {
     const [flag, value] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     if (flag === '--json' && value === undefined) args.json = true;
     else if (flag === '--json' && value) args.jsonPath = value;
-    else if (flag === '--timeout' && value !== undefined && /^\d+$/.test(value) && Number(value) > 0) args.timeout = Number(value);
+    else if (flag === '--timeout' && value !== undefined && /^\d+$/.test(value) && Number(value) > 0)
+      args.timeout = Number(value);
     else if (flag === '--sources' && value) args.sources = value;
     else if (flag === '--facts' && value) [args.facts, args.factsGiven] = [value, true];
     else throw new UsageError(`unknown or malformed option: ${a}`);

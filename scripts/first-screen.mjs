@@ -61,7 +61,7 @@ export function firstScreen(dir) {
     return {
       file,
       kind: file.endsWith('.css') ? 'css' : 'js',
-      name: chunk ? chunk.name ?? chunk.src ?? chunk.key : path.basename(file),
+      name: chunk ? (chunk.name ?? chunk.src ?? chunk.key) : path.basename(file),
       bytes: buf.length,
       gzip: gzip9(buf),
     };

@@ -32,14 +32,23 @@ const targets = [
   ['apple-touch-icon.png', fullBleed, 180, false],
 ];
 
-const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 try {
   for (const [name, source, size, transparent] of targets) {
     const page = await browser.newPage({ viewport: { width: size, height: size }, deviceScaleFactor: 1 });
     const src = `data:image/svg+xml;base64,${Buffer.from(source).toString('base64')}`;
-    await page.setContent(`<!doctype html><html><body style="margin:0;background:transparent"><img src="${src}" width="${size}" height="${size}" style="display:block"></body></html>`);
+    await page.setContent(
+      `<!doctype html><html><body style="margin:0;background:transparent"><img src="${src}" width="${size}" height="${size}" style="display:block"></body></html>`,
+    );
     await page.waitForFunction(() => document.images[0]?.complete);
-    await page.screenshot({ path: path.join(outDir, name), omitBackground: transparent, clip: { x: 0, y: 0, width: size, height: size } });
+    await page.screenshot({
+      path: path.join(outDir, name),
+      omitBackground: transparent,
+      clip: { x: 0, y: 0, width: size, height: size },
+    });
     await page.close();
     console.log(`public/icons/${name} ${size}×${size}`);
   }

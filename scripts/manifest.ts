@@ -62,7 +62,8 @@ export function webManifests(): Plugin {
     },
     generateBundle() {
       if (this.environment.config.build.ssr) return;
-      for (const [fileName, source] of Object.entries(manifests(root))) this.emitFile({ type: 'asset', fileName, source });
+      for (const [fileName, source] of Object.entries(manifests(root)))
+        this.emitFile({ type: 'asset', fileName, source });
     },
   };
 }

@@ -94,11 +94,12 @@ async function renderAll(root: string): Promise<RenderedAll> {
     // sets NODE_ENV=test and may hold React's development build) and React's server renderer
     // must meet the same React build it was bundled against.
     const entry = pathToFileURL(path.join(outDir, 'entry-server.mjs')).href;
-    const out = execFileSync(
-      process.execPath,
-      ['--input-type=module', '-e', renderScript(entry)],
-      { cwd: root, env: { ...process.env, NODE_ENV: production ? 'production' : 'development' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-    );
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', renderScript(entry)], {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: production ? 'production' : 'development' },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return JSON.parse(out) as RenderedAll;
   } finally {
     fs.rmSync(outDir, { recursive: true, force: true });
@@ -126,7 +127,8 @@ function renderScript(entry: string): string {
 function deepLinkAssets(bundle: OutputBundle, base: string) {
   const chunks = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk');
   const url = (c: OutputChunk) => base + c.fileName;
-  const byModule = (re: RegExp) => chunks.filter((c) => c.facadeModuleId && re.test(c.facadeModuleId.replaceAll('\\', '/')));
+  const byModule = (re: RegExp) =>
+    chunks.filter((c) => c.facadeModuleId && re.test(c.facadeModuleId.replaceAll('\\', '/')));
   const outcomeView = byModule(/\/src\/views\/OutcomeView\.tsx$/).map(url);
   const words: Record<string, { outcomes: string[]; other: string[] }> = {};
   for (const c of byModule(/\/content\/[^/]+\/[^/]+\.json$/)) {
@@ -250,9 +252,11 @@ export function prerender(): Plugin {
         const csp = contentSecurityPolicy({ scriptHashes: [sha256(script)] });
         html = html.replace(
           /<meta charset="UTF-8" \/>/i,
-          (m) => `${m}\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />\n    <script>${script}</script>`,
+          (m) =>
+            `${m}\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />\n    <script>${script}</script>`,
         );
-        if (!html.includes('http-equiv="Content-Security-Policy"')) this.error('index.html has no <meta charset="UTF-8" /> to put the CSP after');
+        if (!html.includes('http-equiv="Content-Security-Policy"'))
+          this.error('index.html has no <meta charset="UTF-8" /> to put the CSP after');
         page.source = html;
       },
     },

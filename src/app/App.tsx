@@ -98,33 +98,33 @@ export function App({ search }: { search: string }) {
       {/* The outcome screen is a lazy chunk (src/app/lazyOutcome.tsx); moving to it is a transition,
           so this boundary keeps the previous step on screen until it can paint complete. */}
       <Suspense fallback={null}>
-      {overview ? (
-        <Suspense fallback={null}>
-          <Overview settings={view.settings} />
-        </Suspense>
-      ) : step.kind === 'question' ? (
-        <QuestionView
-          key={step.question}
-          question={step.question}
-          answers={step.answers}
-          number={answered + 1}
-          backHref={answered > 0 ? encode(withoutLast(view.kept), view.settings) || '/' : undefined}
-          changing={view.pending !== undefined}
-          onAnswer={answer}
-          onBack={back}
-        />
-      ) : (
-        <OutcomeView
-          key={step.outcome}
-          outcome={step.outcome}
-          answers={view.kept}
-          settings={view.settings}
-          hrefFor={hrefFor}
-          restartHref={restartHref}
-          onChange={change}
-          onRestart={restart}
-        />
-      )}
+        {overview ? (
+          <Suspense fallback={null}>
+            <Overview settings={view.settings} />
+          </Suspense>
+        ) : step.kind === 'question' ? (
+          <QuestionView
+            key={step.question}
+            question={step.question}
+            answers={step.answers}
+            number={answered + 1}
+            backHref={answered > 0 ? encode(withoutLast(view.kept), view.settings) || '/' : undefined}
+            changing={view.pending !== undefined}
+            onAnswer={answer}
+            onBack={back}
+          />
+        ) : (
+          <OutcomeView
+            key={step.outcome}
+            outcome={step.outcome}
+            answers={view.kept}
+            settings={view.settings}
+            hrefFor={hrefFor}
+            restartHref={restartHref}
+            onChange={change}
+            onRestart={restart}
+          />
+        )}
       </Suspense>
       {/* Below the first question, not above it: a person who just lost a phone must see that
           answer without scrolling on a small phone. */}

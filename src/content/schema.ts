@@ -3,7 +3,15 @@
 // (docs/content-editing.md explains the files). Nothing here is bundled into the app: only tests
 // and scripts import it.
 import { z } from 'zod';
-import { OUTCOMES, QUESTIONS, QUESTION_IDS, SITUATION_GROUPS, isAnswerOf, isQuestionId, type Answers } from '../machine/questions';
+import {
+  OUTCOMES,
+  QUESTIONS,
+  QUESTION_IDS,
+  SITUATION_GROUPS,
+  isAnswerOf,
+  isQuestionId,
+  type Answers,
+} from '../machine/questions';
 import { applies, type Entry } from './outcomes';
 
 /** Official sites the guide may link to (a subdomain of one of these is fine too). */
@@ -55,15 +63,23 @@ export const sourceSchema = z
     publisher: z.string({ error: 'needs a "publisher": who runs the page' }).min(1, 'the "publisher" is empty'),
     // The page's own title. Official pages that are linked need one (it is the link's text);
     // leave it out where the research did not see the title rather than make one up.
-    title: z.string({ error: 'the "title" must be words: the page title as the page shows it' }).min(1, 'the "title" is empty').optional(),
+    title: z
+      .string({ error: 'the "title" must be words: the page title as the page shows it' })
+      .min(1, 'the "title" is empty')
+      .optional(),
     url: z.string({ error: 'the "url" must be an address, written https://…' }).optional(),
     // Where a source without an address was seen ("page source published on GitHub").
-    where: z.string({ error: 'the "where" must be words: where the page was seen' }).min(1, 'the "where" is empty').optional(),
+    where: z
+      .string({ error: 'the "where" must be words: where the page was seen' })
+      .min(1, 'the "where" is empty')
+      .optional(),
     tier: z.enum(TIERS, {
-      error: 'needs "tier": official, municipal, carrier, press, blog or third-party (who publishes the page; only official pages are linked)',
+      error:
+        'needs "tier": official, municipal, carrier, press, blog or third-party (who publishes the page; only official pages are linked)',
     }),
     checked: z.iso.date({
-      error: 'needs "checked": the date the guide\'s wording was last compared with what is known of this page, written YYYY-MM-DD',
+      error:
+        'needs "checked": the date the guide\'s wording was last compared with what is known of this page, written YYYY-MM-DD',
     }),
     // How much of the page that comparison could rest on. Only "live" means someone opened the real
     // page; the rest came through the research on stored copies (docs/evidence.md) and need a live re-check.
@@ -80,16 +96,23 @@ export const sourceSchema = z
       else {
         if (!s.url.startsWith('https://')) issue(['url'], 'the "url" must start with https://');
         if (!isAllowedUrl(s.url))
-          issue(['url'], `the "url" ${s.url} is not on an official site the guide may link to (${hostList}, or a subdomain of one)`);
+          issue(
+            ['url'],
+            `the "url" ${s.url} is not on an official site the guide may link to (${hostList}, or a subdomain of one)`,
+          );
       }
       return;
     }
     // Evidence only (never a link): any web address, or none with a "where".
-    if (s.url !== undefined && !isWebUrl(s.url)) issue(['url'], `the "url" ${s.url} must be a web address starting with https:// or http://`);
+    if (s.url !== undefined && !isWebUrl(s.url))
+      issue(['url'], `the "url" ${s.url} must be a web address starting with https:// or http://`);
     if (s.url === undefined && s.where === undefined)
       issue([], 'needs a "url", or a "where" saying where the page was seen (e.g. "page source published on GitHub")');
     if (s.alternates !== undefined)
-      issue(['alternates'], `has "alternates", but only official sources are links; a ${s.tier} source is evidence only`);
+      issue(
+        ['alternates'],
+        `has "alternates", but only official sources are links; a ${s.tier} source is evidence only`,
+      );
   });
 
 function isWebUrl(url: string): boolean {
@@ -116,9 +139,10 @@ export function isLinkable(s: { tier?: unknown; title?: unknown } | undefined): 
 // content/facts.json: the evidence register (docs/evidence.md).
 const quoteSchema = z
   .string({ error: 'a quote must be words copied from the page' })
-  .refine((q) => q.trim().length > 0, { error: 'a quote is empty: copy the page\'s own words, or remove it' })
+  .refine((q) => q.trim().length > 0, { error: "a quote is empty: copy the page's own words, or remove it" })
   .refine((q) => q.length <= 200, {
-    error: (iss) => `a quote is ${String(iss.input).length} characters long; keep each quote to 200 at most (the words that back the fact)`,
+    error: (iss) =>
+      `a quote is ${String(iss.input).length} characters long; keep each quote to 200 at most (the words that back the fact)`,
   });
 
 export const factSchema = z.strictObject({
@@ -126,7 +150,9 @@ export const factSchema = z.strictObject({
     .string({ error: 'needs "source": the id of the page in content/sources.json that the fact comes from' })
     .min(1, 'the "source" is empty'),
   quotes: z
-    .array(quoteSchema, { error: 'needs "quotes": a list of the page\'s own words (an empty list [] if the research has none)' })
+    .array(quoteSchema, {
+      error: 'needs "quotes": a list of the page\'s own words (an empty list [] if the research has none)',
+    })
     .max(4, 'has more than 4 quotes: keep the few short ones that back the fact'),
   rating: z.enum(CONFIDENCE, {
     error: 'needs "rating": high, medium or low (how far the research trusts this source for what it is cited for)',
@@ -138,14 +164,20 @@ export const factSchema = z.strictObject({
   // The one platform the fact holds for (an Android procedure is not an iPhone fact): a step citing
   // it may only be shown on that platform's paths, or must name the platform in its words
   // (tests/unit/platform-scope.test.ts).
-  platform: z.enum(['android', 'iphone'], { error: '"platform" must be "android" or "iphone" (or left out: both)' }).optional(),
+  platform: z
+    .enum(['android', 'iphone'], { error: '"platform" must be "android" or "iphone" (or left out: both)' })
+    .optional(),
 });
 
 export const factsFileSchema = z.strictObject({
   $comment: z.string().optional(),
-  facts: z.record(z.string().regex(idPattern, 'a fact id is capital letters and digits, such as S1 or P2'), factSchema, {
-    error: 'needs "facts": the fact ids, each with its source, quotes, rating, seen, date and says',
-  }),
+  facts: z.record(
+    z.string().regex(idPattern, 'a fact id is capital letters and digits, such as S1 or P2'),
+    factSchema,
+    {
+      error: 'needs "facts": the fact ids, each with its source, quotes, rating, seen, date and says',
+    },
+  ),
 });
 
 const whenSchema = z
@@ -179,11 +211,15 @@ export const entrySchema = z.strictObject({
     .regex(/^[a-z][A-Za-z0-9]*$/, 'an "id" is a word in camelCase, such as callHotline'),
   // May be empty when no official page says it (the facts then rest on press or municipal pages,
   // and the confidence label says so): a link must never suggest an official page backs a claim.
-  sources: z.array(z.string(), { error: 'needs "sources": a list of official source ids from content/sources.json (it may be empty: [])' }),
+  sources: z.array(z.string(), {
+    error: 'needs "sources": a list of official source ids from content/sources.json (it may be empty: [])',
+  }),
   facts: z
     .array(z.string().min(1), { error: 'needs "facts": the fact ids (content/facts.json) that back it' })
     .min(1, 'must list at least one fact id in "facts", so a reviewer can check it'),
-  confidence: z.enum(CONFIDENCE, { error: '"confidence" must be "high", "medium" or "low" (or left out, which means high)' }).optional(),
+  confidence: z
+    .enum(CONFIDENCE, { error: '"confidence" must be "high", "medium" or "low" (or left out, which means high)' })
+    .optional(),
   when: whenSchema.optional(),
 });
 
@@ -191,12 +227,20 @@ export const entrySchema = z.strictObject({
 export const headSchema = entrySchema.omit({ id: true, when: true });
 
 const outcomeSchema = z.strictObject({
-  warning: z.enum(['before', 'reset'], { error: '"warning" must be "before" (do not reset or hand over first) or "reset" (keep the reset phone)' }).optional(),
-  callNow: z.enum(['lost', 'general'], { error: '"callNow" must be "lost" (24 h, loss and theft) or "general"' }).optional(),
+  warning: z
+    .enum(['before', 'reset'], {
+      error: '"warning" must be "before" (do not reset or hand over first) or "reset" (keep the reset phone)',
+    })
+    .optional(),
+  callNow: z
+    .enum(['lost', 'general'], { error: '"callNow" must be "lost" (24 h, loss and theft) or "general"' })
+    .optional(),
   head: headSchema,
   callSay: entrySchema.optional(),
   shopStop: entrySchema.optional(),
-  steps: z.array(entrySchema, { error: 'needs "steps": a list' }).min(1, 'has no steps: every outcome needs at least one step'),
+  steps: z
+    .array(entrySchema, { error: 'needs "steps": a list' })
+    .min(1, 'has no steps: every outcome needs at least one step'),
   notes: z.array(entrySchema, { error: 'needs "notes": a list (it may be empty: [])' }),
 });
 
@@ -212,7 +256,9 @@ export const metaSchema = z.strictObject({
 });
 
 export const termsSchema = z.record(
-  z.string().regex(/^[a-z][a-z0-9]*$/, 'a term id is lower-case letters and digits (it is used as a tag, e.g. <revoke>)'),
+  z
+    .string()
+    .regex(/^[a-z][a-z0-9]*$/, 'a term id is lower-case letters and digits (it is used as a tag, e.g. <revoke>)'),
   z.strictObject({
     word: z.string({ error: 'needs "word": the official term' }).min(1, 'the "word" is empty'),
     meaning: z.string({ error: 'needs "meaning": the term in everyday words' }).min(1, 'the "meaning" is empty'),
@@ -236,7 +282,12 @@ function keyOf(data: unknown, path: readonly PropertyKey[]): string {
     if (typeof part === 'number') key += `[${part}]`;
     else key += key ? `.${String(part)}` : String(part);
     node = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[part] : undefined;
-    if (typeof part === 'number' && node && typeof node === 'object' && typeof (node as { id?: unknown }).id === 'string')
+    if (
+      typeof part === 'number' &&
+      node &&
+      typeof node === 'object' &&
+      typeof (node as { id?: unknown }).id === 'string'
+    )
       key += ` (id "${(node as { id: string }).id}")`;
   }
   return key;
@@ -264,7 +315,8 @@ function zodProblems(file: string, schema: z.ZodType, data: unknown): Problem[] 
   if (r.success) return [];
   return r.error.issues.map((iss) => {
     let message = iss.message;
-    if (iss.code === 'unrecognized_keys') message = `has ${iss.keys.map((k) => `"${k}"`).join(', ')}, which the guide does not use (a typo?)`;
+    if (iss.code === 'unrecognized_keys')
+      message = `has ${iss.keys.map((k) => `"${k}"`).join(', ')}, which the guide does not use (a typo?)`;
     return { file, key: keyOf(data, iss.path), message };
   });
 }
@@ -396,16 +448,23 @@ export function checkContent(files: ContentFiles, opts: CheckOptions): Problem[]
     if (s.checked > today) add('content/sources.json', `${id}.checked`, `the date ${s.checked} is in the future`);
   for (const [id, s] of Object.entries(sources))
     for (const [lang, alt] of Object.entries(s.alternates ?? {})) {
-      if (!(lang in files.locales)) add('content/sources.json', `${id}.alternates.${lang}`, `there is no language "${lang}" in content/`);
-      if (!sources[alt]) add('content/sources.json', `${id}.alternates.${lang}`, `names "${alt}", which is not in content/sources.json`);
+      if (!(lang in files.locales))
+        add('content/sources.json', `${id}.alternates.${lang}`, `there is no language "${lang}" in content/`);
+      if (!sources[alt])
+        add('content/sources.json', `${id}.alternates.${lang}`, `names "${alt}", which is not in content/sources.json`);
     }
 
   // 3. Outcomes: the machine's list and the content's list are the same.
   for (const id of OUTCOMES)
-    if (!structure.outcomes[id]) add(O, `outcomes.${id}`, `is missing: the guide can end on the outcome "${id}", so it needs steps here`);
+    if (!structure.outcomes[id])
+      add(O, `outcomes.${id}`, `is missing: the guide can end on the outcome "${id}", so it needs steps here`);
   for (const id of Object.keys(structure.outcomes))
     if (!(OUTCOMES as readonly string[]).includes(id))
-      add(O, `outcomes.${id}`, `is not an outcome of the guide (outcomes: ${OUTCOMES.join(', ')}); rename or remove it`);
+      add(
+        O,
+        `outcomes.${id}`,
+        `is not an outcome of the guide (outcomes: ${OUTCOMES.join(', ')}); rename or remove it`,
+      );
 
   // 4. Every entry: sources exist, ids unique, shown on at least one path.
   const checkEntries = (list: Entry[], key: string, pathsHere: readonly ContentPath[]) => {
@@ -415,13 +474,26 @@ export function checkContent(files: ContentFiles, opts: CheckOptions): Problem[]
       if (seen.has(e.id)) add(O, k, `the id "${e.id}" is used twice in this list; each step or note needs its own id`);
       seen.add(e.id);
       if (e.sources.length === 0 && (e.confidence ?? 'high') === 'high')
-        add(O, `${k}.sources`, 'cites no official page, so it cannot read as official: cite one from content/sources.json, or set "confidence" to "medium" or "low"');
+        add(
+          O,
+          `${k}.sources`,
+          'cites no official page, so it cannot read as official: cite one from content/sources.json, or set "confidence" to "medium" or "low"',
+        );
       for (const s of e.sources) {
         const source = sources[s];
-        if (!source) add(O, `${k}.sources`, `cites "${s}", which is not in content/sources.json (add the source there, or fix the id)`);
+        if (!source)
+          add(
+            O,
+            `${k}.sources`,
+            `cites "${s}", which is not in content/sources.json (add the source there, or fix the id)`,
+          );
         // A non-official source here is reported by checkFacts (tests/unit/facts.test.ts).
         else if (source.tier === 'official' && !isLinkable(source))
-          add(O, `${k}.sources`, `links "${s}", which has no "title" in content/sources.json; a link shows the page's title, so add it (as the page shows it)`);
+          add(
+            O,
+            `${k}.sources`,
+            `links "${s}", which has no "title" in content/sources.json; a link shows the page's title, so add it (as the page shows it)`,
+          );
       }
       if (pathsHere.length > 0 && !pathsHere.some((p) => applies(e, p.answers)))
         add(O, `${k}.when`, 'is never shown: no set of answers that leads here matches its "when"');
@@ -441,18 +513,34 @@ export function checkContent(files: ContentFiles, opts: CheckOptions): Problem[]
     const c = structure.outcomes[p.outcome];
     if (!c) continue;
     if (!c.steps.some((e) => applies(e as Entry, p.answers)))
-      add(O, `outcomes.${p.outcome}.steps`, `shows no step for the answers ?${query(p.answers)}: add a step without "when", or widen a "when"`);
+      add(
+        O,
+        `outcomes.${p.outcome}.steps`,
+        `shows no step for the answers ?${query(p.answers)}: add a step without "when", or widen a "when"`,
+      );
   }
 
   // 6. The words.
   const baseNs = files.locales[base] ?? {};
   const termIds = new Set(Object.keys((baseNs.terms as Record<string, unknown> | undefined) ?? {}));
   // Only official sources with a title are links (src/content/sources.ts); the others are evidence only.
-  const sourceTags = new Set(Object.keys(sources).filter((s) => isLinkable(sources[s])).map((s) => s.toLowerCase()));
-  const evidenceTags = new Map(Object.entries(sources).filter(([, s]) => !isLinkable(s)).map(([id, s]) => [id.toLowerCase(), { id, s }]));
+  const sourceTags = new Set(
+    Object.keys(sources)
+      .filter((s) => isLinkable(sources[s]))
+      .map((s) => s.toLowerCase()),
+  );
+  const evidenceTags = new Map(
+    Object.entries(sources)
+      .filter(([, s]) => !isLinkable(s))
+      .map(([id, s]) => [id.toLowerCase(), { id, s }]),
+  );
   for (const t of termIds)
     if (sourceTags.has(t))
-      add(`content/${base}/terms.json`, t, `the term id "${t}" is also a source id in content/sources.json; tags would clash, so rename the term`);
+      add(
+        `content/${base}/terms.json`,
+        t,
+        `the term id "${t}" is also a source id in content/sources.json; tags would clash, so rename the term`,
+      );
 
   // The keys the base language must have, derived from the machine and content/outcomes.json.
   const expected: Record<string, Set<string>> = { questions: new Set(), outcomes: new Set() };
@@ -499,8 +587,7 @@ export function checkContent(files: ContentFiles, opts: CheckOptions): Problem[]
                 ? `uses the tag <${tag.name}>, but ${id} has no "title" in content/sources.json, so it cannot be a link; add the page's title there`
                 : `uses the tag <${tag.name}>, but ${id} is a ${s.tier} source (content/sources.json), which is evidence only and never a link; link an official source instead`,
             );
-          }
-          else if (!(FORMAT_TAGS as readonly string[]).includes(tag.name))
+          } else if (!(FORMAT_TAGS as readonly string[]).includes(tag.name))
             add(
               file,
               key,
@@ -510,7 +597,8 @@ export function checkContent(files: ContentFiles, opts: CheckOptions): Problem[]
         for (const ref of nestedRefs(text)) {
           const [refNs, refKey] = ref.split(':') as [string, string];
           const target = lang === base ? baseLeaves[refNs] : leaves(namespaces[refNs]);
-          if (!target?.has(refKey)) add(file, key, `refers to $t(${ref}), but content/${lang}/${refNs}.json has no "${refKey}"`);
+          if (!target?.has(refKey))
+            add(file, key, `refers to $t(${ref}), but content/${lang}/${refNs}.json has no "${refKey}"`);
         }
       }
       // The base language: exactly the expected keys.
@@ -519,7 +607,13 @@ export function checkContent(files: ContentFiles, opts: CheckOptions): Problem[]
           if (!words.has(k)) add(file, k, `is missing: write the ${base === 'ja' ? 'Japanese' : base} words for it`);
         for (const k of words.keys()) {
           if (expected[ns]!.has(k)) continue;
-          add(file, k, ns === 'outcomes' ? 'is not a title, lead, step or note of content/outcomes.json, so it is never shown; remove it or fix the id' : 'is not a question or answer the guide asks, so it is never shown; remove it or fix the key');
+          add(
+            file,
+            k,
+            ns === 'outcomes'
+              ? 'is not a title, lead, step or note of content/outcomes.json, so it is never shown; remove it or fix the id'
+              : 'is not a question or answer the guide asks, so it is never shown; remove it or fix the key',
+          );
         }
       }
     }
@@ -530,10 +624,15 @@ export function checkContent(files: ContentFiles, opts: CheckOptions): Problem[]
   if (baseUi) {
     const nestedUi = new Set<string>();
     for (const map of Object.values(baseLeaves))
-      for (const text of map.values()) for (const r of nestedRefs(text)) if (r.startsWith('ui:')) nestedUi.add(r.slice(3));
+      for (const text of map.values())
+        for (const r of nestedRefs(text)) if (r.startsWith('ui:')) nestedUi.add(r.slice(3));
     for (const key of baseUi.keys())
       if (!nestedUi.has(key) && !uiKeyUsed(key, opts.uiUsage))
-        add(`content/${base}/ui.json`, key, 'is not used by the app (no t("ui:…") in src/ and no $t(ui:…) in the content refers to it); remove it or fix the key');
+        add(
+          `content/${base}/ui.json`,
+          key,
+          'is not used by the app (no t("ui:…") in src/ and no $t(ui:…) in the content refers to it); remove it or fix the key',
+        );
     for (const key of opts.uiUsage.exact)
       if (!baseUi.has(key) && ![...baseUi.keys()].some((k) => k.startsWith(`${key}.`) || k.startsWith(`${key}_`)))
         add(`content/${base}/ui.json`, key, 'is used by the app but missing here: write the words for it');
@@ -543,7 +642,9 @@ export function checkContent(files: ContentFiles, opts: CheckOptions): Problem[]
   // A name that is also a glossary term's word (スマホ用電子証明書) is an ordinary word and exempt.
   for (const [lang, namespaces] of Object.entries(files.locales)) {
     const uiWords = leaves(namespaces.ui);
-    const termWords = new Set([...leaves(namespaces.terms).entries()].filter(([k]) => k.endsWith('.word')).map(([, v]) => v));
+    const termWords = new Set(
+      [...leaves(namespaces.terms).entries()].filter(([k]) => k.endsWith('.word')).map(([, v]) => v),
+    );
     const names = [...uiWords].filter(([k, v]) => k.startsWith('names.') && v.length >= 4 && !termWords.has(v));
     for (const [ns, tree] of Object.entries(namespaces))
       for (const [key, text] of leaves(tree)) {
@@ -610,14 +711,16 @@ export function outcomeEntries(outcomes: unknown): { key: string; entry: Obj }[]
     for (const [k, v] of Object.entries(parent)) {
       if (Array.isArray(v))
         v.forEach((e, i) => {
-          if (isObj(e) && cites(e)) out.push({ key: `${prefix}.${k}[${i}]${typeof e.id === 'string' ? ` (id "${e.id}")` : ''}`, entry: e });
+          if (isObj(e) && cites(e))
+            out.push({ key: `${prefix}.${k}[${i}]${typeof e.id === 'string' ? ` (id "${e.id}")` : ''}`, entry: e });
         });
       else if (isObj(v) && cites(v)) out.push({ key: `${prefix}.${k}`, entry: v });
     }
   };
   if (!isObj(outcomes)) return out;
   if (isObj(outcomes.common)) walk(outcomes.common, 'common');
-  if (isObj(outcomes.outcomes)) for (const [id, o] of Object.entries(outcomes.outcomes)) if (isObj(o)) walk(o, `outcomes.${id}`);
+  if (isObj(outcomes.outcomes))
+    for (const [id, o] of Object.entries(outcomes.outcomes)) if (isObj(o)) walk(o, `outcomes.${id}`);
   return out;
 }
 
@@ -627,16 +730,23 @@ export function outcomeEntries(outcomes: unknown): { key: string; entry: Obj }[]
  * confident than the best fact it cites; every fact's source exists; only official sources are
  * linked; quotes are short; every source is used.
  */
-export function checkFacts(facts: unknown, sourcesFile: unknown, outcomes: unknown, opts: FactCheckOptions = {}): FactProblem[] {
+export function checkFacts(
+  facts: unknown,
+  sourcesFile: unknown,
+  outcomes: unknown,
+  opts: FactCheckOptions = {},
+): FactProblem[] {
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const problems: FactProblem[] = [];
-  const add = (rule: FactRule, file: string, key: string, message: string) => problems.push({ rule, file, key, message });
+  const add = (rule: FactRule, file: string, key: string, message: string) =>
+    problems.push({ rule, file, key, message });
   const F = 'content/facts.json';
   const O = 'content/outcomes.json';
   const S = 'content/sources.json';
 
   // 1. The register's shape (quotes are their own rule).
-  for (const p of zodProblems(F, factsFileSchema, facts)) problems.push({ ...p, rule: /\.quotes(\[|$)/.test(p.key) ? 'quote' : 'shape' });
+  for (const p of zodProblems(F, factsFileSchema, facts))
+    problems.push({ ...p, rule: /\.quotes(\[|$)/.test(p.key) ? 'quote' : 'shape' });
 
   // Read leniently from here on, so one bad entry does not hide the rest.
   const register: Record<string, Obj> = isObj(facts) && isObj(facts.facts) ? (facts.facts as Record<string, Obj>) : {};
@@ -650,11 +760,17 @@ export function checkFacts(facts: unknown, sourcesFile: unknown, outcomes: unkno
   for (const [id, fact] of Object.entries(register)) {
     if (!isObj(fact)) continue;
     const k = `facts.${id}`;
-    if (typeof fact.date === 'string' && fact.date > today) add('shape', F, `${k}.date`, `the date ${fact.date} is in the future`);
+    if (typeof fact.date === 'string' && fact.date > today)
+      add('shape', F, `${k}.date`, `the date ${fact.date} is in the future`);
     if (typeof fact.source !== 'string' || !fact.source) continue;
     const source = sources[fact.source];
     if (!isObj(source)) {
-      add('source', F, `${k}.source`, `names "${fact.source}", which is not in content/sources.json (add the page there, or fix the id)`);
+      add(
+        'source',
+        F,
+        `${k}.source`,
+        `names "${fact.source}", which is not in content/sources.json (add the page there, or fix the id)`,
+      );
       continue;
     }
     if (typeof fact.seen === 'string' && typeof source.seen === 'string' && fact.seen !== source.seen)
@@ -665,7 +781,12 @@ export function checkFacts(facts: unknown, sourcesFile: unknown, outcomes: unkno
         `is "${fact.seen}", but content/sources.json says ${fact.source} was seen "${source.seen}"; both describe the same reading of the page, so make them agree`,
       );
     if (source.seen === 'title-only' && strings(fact.quotes).length > 0)
-      add('quote', F, `${k}.quotes`, `quotes words of ${fact.source}, which was seen by title only: a page nobody read has no words to quote`);
+      add(
+        'quote',
+        F,
+        `${k}.quotes`,
+        `quotes words of ${fact.source}, which was seen by title only: a page nobody read has no words to quote`,
+      );
   }
 
   // 3. The steps and notes: facts they cite exist, confidence within the facts' ratings, links official.
@@ -675,14 +796,25 @@ export function checkFacts(facts: unknown, sourcesFile: unknown, outcomes: unkno
     const ids = strings(entry.facts);
     for (const f of ids) {
       cited.add(f);
-      if (!register[f]) add('unknown-fact', O, `${key}.facts`, `cites the fact "${f}", which is not in content/facts.json (add it to the register, or fix the id)`);
+      if (!register[f])
+        add(
+          'unknown-fact',
+          O,
+          `${key}.facts`,
+          `cites the fact "${f}", which is not in content/facts.json (add it to the register, or fix the id)`,
+        );
     }
     const rated = ids.flatMap((f) => {
       const r = ratingOf(f);
       return r ? [{ f, r }] : [];
     });
     const given = entry.confidence;
-    const confidence = given === undefined ? 'high' : (CONFIDENCE as readonly unknown[]).includes(given) ? (given as (typeof CONFIDENCE)[number]) : undefined;
+    const confidence =
+      given === undefined
+        ? 'high'
+        : (CONFIDENCE as readonly unknown[]).includes(given)
+          ? (given as (typeof CONFIDENCE)[number])
+          : undefined;
     // A cited fact without a valid rating is a shape problem already; judging without it would mislead.
     const unrated = ids.some((f) => register[f] && !ratingOf(f));
     if (confidence && rated.length > 0 && !unrated) {

@@ -6,22 +6,14 @@
 // outcome id is decided by the answers alone; answer-dependent wording inside an outcome is content
 // (content/outcomes.json, `when`): for example the steps for each old → new platform pair.
 import { and, assign, setup } from 'xstate';
-import {
-  type AnswerId,
-  type Answers,
-  type OutcomeId,
-  type QuestionId,
-  QUESTIONS,
-  isAnswerOf,
-} from './questions';
+import { type AnswerId, type Answers, type OutcomeId, type QuestionId, QUESTIONS, isAnswerOf } from './questions';
 
 export type AnswerEvent = {
   [Q in QuestionId]: { type: `answer.${Q}`; value: AnswerId<Q> };
 }[QuestionId];
 
 export type StepMeta =
-  | { kind: 'question'; question: QuestionId; answers: readonly string[] }
-  | { kind: 'outcome'; outcome: OutcomeId };
+  { kind: 'question'; question: QuestionId; answers: readonly string[] } | { kind: 'outcome'; outcome: OutcomeId };
 
 export function answerEvent<Q extends QuestionId>(question: Q, value: string): AnswerEvent {
   // The value is checked by the machine's guards, not here: an unknown value is simply refused.
@@ -116,8 +108,16 @@ export const guideMachine = setup({
       on: {
         'answer.oldPhone': [
           { guard: and(['isOffered', 'isChangingPhones']), target: 'newPhone', actions: 'record' },
-          { guard: and(['isOffered', 'isHandingOver', 'oldPhoneUsable']), target: 'revoke-before-handover', actions: 'record' },
-          { guard: and(['isOffered', 'isRepairing', 'oldPhoneUsable']), target: 'revoke-before-repair', actions: 'record' },
+          {
+            guard: and(['isOffered', 'isHandingOver', 'oldPhoneUsable']),
+            target: 'revoke-before-handover',
+            actions: 'record',
+          },
+          {
+            guard: and(['isOffered', 'isRepairing', 'oldPhoneUsable']),
+            target: 'revoke-before-repair',
+            actions: 'record',
+          },
           { guard: and(['isOffered', 'oldPhoneReset']), target: 'reset-keep-phone', actions: 'record' },
           // Handover or repair with the old phone gone or broken.
           { guard: 'isOffered', target: 'old-gone-suspend', actions: 'record' },

@@ -40,7 +40,13 @@ function IdleWarning({ remaining, onExtend }: { remaining: number; onExtend: () 
   }, []);
   return (
     <div className="idle-backdrop" data-idle-warning>
-      <div className="idle-dialog" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-body">
+      <div
+        className="idle-dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="idle-title"
+        aria-describedby="idle-body"
+      >
         <h2 id="idle-title">{t('ui:shop.idleTitle')}</h2>
         <p id="idle-body">{t('ui:shop.idleBody', { seconds: WARNING_SECONDS })}</p>
         <p className="idle-count" role="timer">

@@ -27,7 +27,8 @@ export function printQrElement(url: string, label: string, caption: string): HTM
   svg.setAttribute('viewBox', `${-QUIET} ${-QUIET} ${full} ${full}`);
   svg.setAttribute('shape-rendering', 'crispEdges');
   const bg = document.createElementNS(SVG, 'rect');
-  for (const [k, v] of Object.entries({ x: -QUIET, y: -QUIET, width: full, height: full, fill: '#fff' })) bg.setAttribute(k, String(v));
+  for (const [k, v] of Object.entries({ x: -QUIET, y: -QUIET, width: full, height: full, fill: '#fff' }))
+    bg.setAttribute(k, String(v));
   const path = document.createElementNS(SVG, 'path');
   path.setAttribute('d', d);
   path.setAttribute('fill', '#000');

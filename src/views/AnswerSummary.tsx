@@ -31,7 +31,9 @@ export function AnswerSummary({ answers, hrefFor, restartHref, onChange, onResta
             <dd className="summary-action">
               <GuideLink href={hrefFor(q)} onGo={() => onChange(q)}>
                 {t('ui:answers.change')}
-                <span className="visually-hidden">{plainText(t('ui:answers.changeHidden', { question: t(`questions:${q}.summary`) }))}</span>
+                <span className="visually-hidden">
+                  {plainText(t('ui:answers.changeHidden', { question: t(`questions:${q}.summary`) }))}
+                </span>
               </GuideLink>
             </dd>
           </div>

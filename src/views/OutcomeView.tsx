@@ -1,6 +1,14 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contentCheckedOn, entriesFor, isLabelled, sources, sourcesFor, type Confidence, type Entry } from '../content/outcomes';
+import {
+  contentCheckedOn,
+  entriesFor,
+  isLabelled,
+  sources,
+  sourcesFor,
+  type Confidence,
+  type Entry,
+} from '../content/outcomes';
 import { sourceIn } from '../content/sources';
 import type { Answers, OutcomeId, QuestionId } from '../machine/questions';
 import { PrintButton } from '../shop/PrintButton';
@@ -48,7 +56,9 @@ function SourceList({ ids }: { ids: string[] }) {
         <span key={id}>
           {i > 0 && t('ui:outcome.sourceSeparator')}
           <SourceLink id={id} />
-          {sources[id]?.seen === 'title-only' && <span className="title-only">{withRuby(t('ui:outcome.titleOnly'))}</span>}
+          {sources[id]?.seen === 'title-only' && (
+            <span className="title-only">{withRuby(t('ui:outcome.titleOnly'))}</span>
+          )}
         </span>
       ))}
     </p>
@@ -96,15 +106,23 @@ export function OutcomeView({ outcome, answers, settings = {}, hrefFor, restartH
   const k = (slot: string) => `outcomes:${outcome}.${slot}`;
   const warningKey = warning === 'reset' ? 'ui:outcome.warningReset' : 'ui:outcome.warning';
   const cited = [
-    ...new Set(sourcesFor([{ id: 'head', ...head }, ...steps, ...notes, ...commonNotes]).map((id) => sourceIn(id, i18n.language))),
+    ...new Set(
+      sourcesFor([{ id: 'head', ...head }, ...steps, ...notes, ...commonNotes]).map((id) =>
+        sourceIn(id, i18n.language),
+      ),
+    ),
   ];
   const allNotes = [
     ...notes.map((n) => ({ entry: n, key: k(`notes.${n.id}`) })),
     ...commonNotes.map((n) => ({ entry: n, key: `outcomes:common.notes.${n.id}` })),
   ];
-  const labelled = [head, callSay, ...steps, ...allNotes.map((n) => n.entry), ...(shop && shopStop ? [shopStop] : [])].some(
-    (e) => e && isLabelled(e),
-  );
+  const labelled = [
+    head,
+    callSay,
+    ...steps,
+    ...allNotes.map((n) => n.entry),
+    ...(shop && shopStop ? [shopStop] : []),
+  ].some((e) => e && isLabelled(e));
   // Explain each term the first time it appears on this screen, in reading order.
   const explain = firstMentions(
     [
@@ -118,7 +136,11 @@ export function OutcomeView({ outcome, answers, settings = {}, hrefFor, restartH
     (key) => t(key),
   );
   return (
-    <article className={shop ? 'step outcome outcome-shop' : 'step outcome'} data-outcome={outcome} aria-labelledby="step-heading">
+    <article
+      className={shop ? 'step outcome outcome-shop' : 'step outcome'}
+      data-outcome={outcome}
+      aria-labelledby="step-heading"
+    >
       <p className="eyebrow">{withRuby(t('ui:outcome.label'))}</p>
       <h1 id="step-heading" tabIndex={-1}>
         <Rich k={k('title')} />
@@ -133,7 +155,9 @@ export function OutcomeView({ outcome, answers, settings = {}, hrefFor, restartH
         <div className="call-now">
           <p>
             <Rich k={callNow === 'lost' ? 'ui:outcome.callNow' : 'ui:outcome.callNowGeneral'} />
-            <span className="call-now-note">{withRuby(t(callNow === 'lost' ? 'ui:outcome.callNowNote' : 'ui:outcome.callNowNoteGeneral'))}</span>
+            <span className="call-now-note">
+              {withRuby(t(callNow === 'lost' ? 'ui:outcome.callNowNote' : 'ui:outcome.callNowNoteGeneral'))}
+            </span>
           </p>
           {callSay && (
             <div className="call-say" data-call-say>
@@ -204,7 +228,13 @@ export function OutcomeView({ outcome, answers, settings = {}, hrefFor, restartH
           <Rich k="ui:outcome.helpForeign" />
         </p>
       </aside>
-      <AnswerSummary answers={answers} hrefFor={hrefFor} restartHref={restartHref} onChange={onChange} onRestart={onRestart} />
+      <AnswerSummary
+        answers={answers}
+        hrefFor={hrefFor}
+        restartHref={restartHref}
+        onChange={onChange}
+        onRestart={onRestart}
+      />
       <section className="official" aria-labelledby="official-heading">
         <h2 id="official-heading">{withRuby(t('ui:outcome.officialHeading'))}</h2>
         <ul>
@@ -213,11 +243,15 @@ export function OutcomeView({ outcome, answers, settings = {}, hrefFor, restartH
               {sources[id]!.publisher}
               {t('ui:outcome.publisherSeparator')}
               <SourceLink id={id} />
-              {sources[id]!.seen === 'title-only' && <span className="title-only">{withRuby(t('ui:outcome.titleOnly'))}</span>}
+              {sources[id]!.seen === 'title-only' && (
+                <span className="title-only">{withRuby(t('ui:outcome.titleOnly'))}</span>
+              )}
             </li>
           ))}
         </ul>
-        <p className="checked">{withRuby(t('ui:outcome.checked', { date: formatDate(contentCheckedOn, t('ui:locale')) }))}</p>
+        <p className="checked">
+          {withRuby(t('ui:outcome.checked', { date: formatDate(contentCheckedOn, t('ui:locale')) }))}
+        </p>
         <p className="checked-note">{withRuby(t('ui:outcome.checkedNote'))}</p>
       </section>
       {!shop && (

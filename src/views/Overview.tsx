@@ -64,7 +64,9 @@ function Step({ node, settings, depth }: { node: OverviewNode; settings: Setting
       <ul className="overview-answers">
         {node.answers.map(({ answer: a, next }) => (
           <li key={a} data-overview-answer={a}>
-            <AnswerTag className="overview-answer">{withRuby(t('ui:overview.answer', { answer: t(`questions:${q}.answers.${a}`) }))}</AnswerTag>
+            <AnswerTag className="overview-answer">
+              {withRuby(t('ui:overview.answer', { answer: t(`questions:${q}.answers.${a}`) }))}
+            </AnswerTag>
             <Step node={next} settings={settings} depth={depth + 1} />
           </li>
         ))}

@@ -81,7 +81,11 @@ export function SourceLink({ id, children }: { id: string; children?: ReactNode 
   const source = sources[sourceIn(id, i18n.language)];
   if (!source) return <>{children}</>;
   // An official page's own title is in that page's language (Japanese, or English for S2).
-  const lang = children ? undefined : /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(source.title) ? 'ja' : 'en';
+  const lang = children
+    ? undefined
+    : /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(source.title)
+      ? 'ja'
+      : 'en';
   return (
     <a href={source.url} rel="noopener noreferrer" lang={lang}>
       {children ?? source.title}

@@ -43,7 +43,11 @@ export default async function setup(project: TestProject) {
   const { server, url } = await startPreview(outDir);
   let browser: BrowserServer;
   try {
-    browser = await chromium.launchServer({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, env: { ...process.env, TMPDIR: tmp } });
+    browser = await chromium.launchServer({
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
+      env: { ...process.env, TMPDIR: tmp },
+    });
   } catch (e) {
     await server.close();
     throw e;

@@ -38,7 +38,11 @@ export const SIZES: readonly Size[] = [
   { name: 'tablet-1024x768', width: 1024, height: 768, touch: true, mobile: false },
 ];
 
-export function newContext(browser: Browser, size: Size, extra: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+export function newContext(
+  browser: Browser,
+  size: Size,
+  extra: Parameters<Browser['newContext']>[0] = {},
+): Promise<BrowserContext> {
   return browser.newContext({
     viewport: { width: size.width, height: size.height },
     hasTouch: size.touch,
@@ -230,7 +234,10 @@ export function measureLayout(page: Page): Promise<LayoutReport> {
   return page.evaluate(() => {
     const describe = (el: Element) => {
       const id = el.id ? `#${el.id}` : '';
-      const data = [...el.attributes].filter((a) => a.name.startsWith('data-')).map((a) => `[${a.name}=${a.value}]`).join('');
+      const data = [...el.attributes]
+        .filter((a) => a.name.startsWith('data-'))
+        .map((a) => `[${a.name}=${a.value}]`)
+        .join('');
       const cls = typeof el.className === 'string' && el.className ? `.${el.className.split(/\s+/).join('.')}` : '';
       return `${el.tagName.toLowerCase()}${id}${cls}${data} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
     };
@@ -239,7 +246,8 @@ export function measureLayout(page: Page): Promise<LayoutReport> {
     const smallTargets: string[] = [];
     for (const el of document.querySelectorAll('[data-answer], [data-action]')) {
       const r = el.getBoundingClientRect();
-      if (r.width < 44 || r.height < 44) smallTargets.push(`${describe(el)} ${r.width.toFixed(1)}×${r.height.toFixed(1)}`);
+      if (r.width < 44 || r.height < 44)
+        smallTargets.push(`${describe(el)} ${r.width.toFixed(1)}×${r.height.toFixed(1)}`);
     }
     const outside: string[] = [];
     const clipped: string[] = [];
@@ -250,7 +258,8 @@ export function measureLayout(page: Page): Promise<LayoutReport> {
       const r = el.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue;
       // Sticking out to the right or the left of the viewport (cut off or needing a sideways scroll).
-      if (r.right > vw + 0.5 || r.left < -0.5) outside.push(`${describe(el)} [${r.left.toFixed(0)}, ${r.right.toFixed(0)}] of ${vw}`);
+      if (r.right > vw + 0.5 || r.left < -0.5)
+        outside.push(`${describe(el)} [${r.left.toFixed(0)}, ${r.right.toFixed(0)}] of ${vw}`);
       // Content cut by its own box.
       const clips = ['hidden', 'clip'].includes(style.overflowX) || ['hidden', 'clip'].includes(style.overflowY);
       if (clips && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1))
@@ -271,7 +280,8 @@ export function measureLayout(page: Page): Promise<LayoutReport> {
 
 export function layoutProblems(l: LayoutReport): string[] {
   const out: string[] = [];
-  if (l.scrollWidth > l.clientWidth) out.push(`scrolls sideways: scrollWidth ${l.scrollWidth} > clientWidth ${l.clientWidth}`);
+  if (l.scrollWidth > l.clientWidth)
+    out.push(`scrolls sideways: scrollWidth ${l.scrollWidth} > clientWidth ${l.clientWidth}`);
   for (const t of l.smallTargets) out.push(`answer control smaller than 44×44: ${t}`);
   for (const o of l.outside) out.push(`outside the viewport: ${o}`);
   for (const c of l.clipped) out.push(`clipped: ${c}`);
@@ -287,7 +297,12 @@ export async function screenshot(page: Page, size: string, name: string): Promis
   // them unless E2E_SCREENSHOTS=1. Everything a screenshot shows is also asserted.
   if (process.env.CI && process.env.E2E_SCREENSHOTS !== '1') return;
   mkdirSync(resolve(SCREENS_DIR, size), { recursive: true });
-  await page.screenshot({ path: resolve(SCREENS_DIR, size, `${name}.png`), fullPage: true, animations: 'disabled', scale: 'css' });
+  await page.screenshot({
+    path: resolve(SCREENS_DIR, size, `${name}.png`),
+    fullPage: true,
+    animations: 'disabled',
+    scale: 'css',
+  });
 }
 
 /** A file name for a step: the answers that lead to it. */

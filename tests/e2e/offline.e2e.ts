@@ -50,7 +50,9 @@ beforeAll(async () => {
   await context.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
     w.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective}: ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__csp.push(`${e.violatedDirective}: ${e.blockedURI}`),
+    );
   });
   page = await context.newPage();
   guard = new PageGuard(page, new URL(baseURL()).origin);
@@ -69,7 +71,8 @@ describe('offline after one visit', () => {
       const reg = await navigator.serviceWorker.ready;
       const keys = await caches.keys();
       let urls: string[] = [];
-      for (const k of keys) urls = urls.concat((await (await caches.open(k)).keys()).map((r) => new URL(r.url).pathname));
+      for (const k of keys)
+        urls = urls.concat((await (await caches.open(k)).keys()).map((r) => new URL(r.url).pathname));
       return { script: reg.active?.scriptURL ?? '', urls };
     });
     expect(sw.script).toMatch(/\/sw\.js$/);
@@ -135,7 +138,12 @@ describe('installable', () => {
   ])('%s starts at %s and has PNG icons 192, 512 and maskable', async (file, start) => {
     const res = await page.request.get(`${baseURL()}/${file}`);
     expect(res.ok()).toBe(true);
-    const m = (await res.json()) as { start_url: string; id: string; display: string; icons: { src: string; sizes: string; purpose: string }[] };
+    const m = (await res.json()) as {
+      start_url: string;
+      id: string;
+      display: string;
+      icons: { src: string; sizes: string; purpose: string }[];
+    };
     expect(m.start_url).toBe(start);
     expect(m.id).toBe(start);
     expect(m.display).toBe('standalone');
@@ -153,7 +161,11 @@ describe('installable', () => {
 
 describe('with no network and no service worker yet', () => {
   it('says the outcome could not be loaded and offers a reload, never a blank page', async () => {
-    const fresh = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ja-JP', serviceWorkers: 'block' });
+    const fresh = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'ja-JP',
+      serviceWorkers: 'block',
+    });
     const p = await fresh.newPage();
     // The outcome chunks cannot be fetched (as when the network drops before they arrive).
     await p.route(/\/assets\/(OutcomeView|outcomes)-[^/]+\.js$/, (route) => route.abort('internetdisconnected'));
@@ -168,7 +180,11 @@ describe('with no network and no service worker yet', () => {
   });
 
   it('shows the static first question when the app script of a deep link never arrives', async () => {
-    const fresh = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ja-JP', serviceWorkers: 'block' });
+    const fresh = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'ja-JP',
+      serviceWorkers: 'block',
+    });
     const p = await fresh.newPage();
     await p.route(/\/assets\/index-[^/]+\.js$/, (route) => route.abort('internetdisconnected'));
     // Shop mode has no static copy of its steps (its controls are the app's).
@@ -183,7 +199,11 @@ describe('with no network and no service worker yet', () => {
   });
 
   it('follows the link of an answer tapped on the static first screen before the app has started', async () => {
-    const fresh = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ja-JP', serviceWorkers: 'block' });
+    const fresh = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'ja-JP',
+      serviceWorkers: 'block',
+    });
     const p = await fresh.newPage();
     // The app's script is slow to arrive (as on a cheap phone on a slow line), long enough for
     // the taps below to come first even on a busy machine.

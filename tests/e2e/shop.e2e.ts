@@ -66,7 +66,9 @@ describe.each(TABLETS)('shop mode at $name', (size) => {
     const context = await newContext(browser, size);
     const page = await context.newPage();
     const guard = new PageGuard(page, new URL(baseURL()).origin);
-    const path = all.find((p) => p.outcome === 'change-revoke-old-then-setup' && p.answers.some((a) => a.answer === 'android'))!;
+    const path = all.find(
+      (p) => p.outcome === 'change-revoke-old-then-setup' && p.answers.some((a) => a.answer === 'android'),
+    )!;
     await guard.goto(`${baseURL()}/?mode=shop`);
     const reset = page.getByRole('button', { name: t('ui:shop.reset') });
     await reset.waitFor();
@@ -78,7 +80,9 @@ describe.each(TABLETS)('shop mode at $name', (size) => {
     let taps = 0;
     for (const { question, answer } of path.answers) {
       // Counter-sized touch targets: every answer at least 56 px tall.
-      for (const box of await page.locator('[data-answer]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height)))
+      for (const box of await page
+        .locator('[data-answer]')
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height)))
         expect(box).toBeGreaterThanOrEqual(56);
       await tapAnswer(page, question, answer);
       taps++;
@@ -123,7 +127,9 @@ describe.each(TABLETS)('shop mode at $name', (size) => {
     await page.goBack();
     expect(new URL(page.url()).search).not.toContain('situation');
     expect(taps).toBe(path.answers.length + 1);
-    console.log(`${size.name}: a full counter session took ${taps} taps (${path.answers.length} answers + 次のお客様へ)`);
+    console.log(
+      `${size.name}: a full counter session took ${taps} taps (${path.answers.length} answers + 次のお客様へ)`,
+    );
     guard.check(`shop session at ${size.name}`);
     await context.close();
   });
@@ -207,9 +213,16 @@ describe('printing', () => {
       await page.getByRole('button', { name: /印刷/ }).click();
       await page.locator('body[data-printed]').waitFor({ state: 'attached' });
       await page.emulateMedia({ media: 'print' });
-      expect(await page.locator('button:visible, .summary-action a:visible, footer:visible, nav:visible').count()).toBe(0);
+      expect(await page.locator('button:visible, .summary-action a:visible, footer:visible, nav:visible').count()).toBe(
+        0,
+      );
       await expect.poll(() => page.locator('[data-print-qr] svg').isVisible()).toBe(true);
-      expect(await page.locator('.official a[href^="http"]').first().evaluate((a) => getComputedStyle(a, '::after').content)).toContain('http');
+      expect(
+        await page
+          .locator('.official a[href^="http"]')
+          .first()
+          .evaluate((a) => getComputedStyle(a, '::after').content),
+      ).toContain('http');
       if (i === 0) {
         // (before page.pdf(): its afterprint event removes the printout's QR code)
         await page.setViewportSize({ width: 794, height: 1123 });

@@ -41,7 +41,11 @@ function stepsIn(lang: string): Step[] {
 
 beforeAll(async () => {
   browser = await connect();
-  context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ja-JP', serviceWorkers: 'block' });
+  context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    locale: 'ja-JP',
+    serviceWorkers: 'block',
+  });
   page = await context.newPage();
 });
 

@@ -91,7 +91,11 @@ afterAll(async () => {
 /** A new visitor on release A at `search`, once A's service worker controls the page. */
 async function visitReleaseA(search: string): Promise<{ context: BrowserContext; page: Page }> {
   await serve(releases.a);
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ja-JP', serviceWorkers: 'allow' });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    locale: 'ja-JP',
+    serviceWorkers: 'allow',
+  });
   const page = await context.newPage();
   await page.goto(`${ORIGIN}/${search}`);
   await installedRelease(page);

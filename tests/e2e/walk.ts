@@ -55,11 +55,16 @@ export function defineWalk(size: Size, paths: readonly GuidePath[], every: 'url'
       await close?.();
       console.log(
         `[e2e] ${size.name} ${lang}: ${paths.length} paths walked, ${audited.size} distinct addresses checked, ${screens.size} screens audited with axe and saved; ` +
-          Object.entries(ms).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', '),
+          Object.entries(ms)
+            .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
+            .join(', '),
       );
     });
 
-    async function audit(given: readonly PathStep[], step: { question?: PathStep['question']; outcome?: GuidePath['outcome'] }) {
+    async function audit(
+      given: readonly PathStep[],
+      step: { question?: PathStep['question']; outcome?: GuidePath['outcome'] },
+    ) {
       const search = new URL(page.url()).search;
       if (audited.has(search)) return;
       audited.add(search);
@@ -73,7 +78,9 @@ export function defineWalk(size: Size, paths: readonly GuidePath[], every: 'url'
       screens.add(key);
       const violations = await timed('axe', () => axeViolations(page));
       expect(violations, `${where}: axe violations\n${violations.join('\n')}`).toEqual([]);
-      await timed('screenshot', () => screenshot(page, shots, stepName(given, step.question ?? `outcome-${step.outcome}`)));
+      await timed('screenshot', () =>
+        screenshot(page, shots, stepName(given, step.question ?? `outcome-${step.outcome}`)),
+      );
       guard.check(where);
     }
 

@@ -46,11 +46,15 @@ function explain(kind: 'js' | 'css', total: number, budget: number): string {
   const baseline: Baseline = fs.existsSync(BASELINE_FILE)
     ? (JSON.parse(fs.readFileSync(BASELINE_FILE, 'utf8')) as Baseline)
     : { chunks: {}, modules: {} };
-  const lines = [`first-screen ${kind.toUpperCase()} is ${n(total)} bytes gzip -9: ${n(total - budget)} over the ${n(budget)} budget.`];
+  const lines = [
+    `first-screen ${kind.toUpperCase()} is ${n(total)} bytes gzip -9: ${n(total - budget)} over the ${n(budget)} budget.`,
+  ];
   lines.push('First-load files (gzip -9, change since tests/unit/budget.baseline.json):');
   for (const f of first.files.filter((x) => x.kind === kind)) {
     const was = baseline.chunks[`${f.kind}:${f.name}`];
-    lines.push(`  ${f.file} (${f.name}): ${n(f.gzip)}${was === undefined ? ' (new chunk)' : ` (${f.gzip - was >= 0 ? '+' : ''}${n(f.gzip - was)})`}`);
+    lines.push(
+      `  ${f.file} (${f.name}): ${n(f.gzip)}${was === undefined ? ' (new chunk)' : ` (${f.gzip - was >= 0 ? '+' : ''}${n(f.gzip - was)})`}`,
+    );
   }
   if (kind === 'js') {
     const grew = Object.entries(firstModules)
@@ -60,7 +64,8 @@ function explain(kind: 'js' | 'css', total: number, budget: number): string {
       .slice(0, 12);
     if (grew.length) {
       lines.push('Modules that grew or are new in the first load (minified bytes, before gzip):');
-      for (const m of grew) lines.push(`  ${m.id}: ${n(m.size)} (+${n(m.delta)}${baseline.modules[m.id] === undefined ? ', new' : ''})`);
+      for (const m of grew)
+        lines.push(`  ${m.id}: ${n(m.size)} (+${n(m.delta)}${baseline.modules[m.id] === undefined ? ', new' : ''})`);
     }
     lines.push('Move what the first question does not need into a lazy chunk (dynamic import()).');
   }
@@ -69,12 +74,18 @@ function explain(kind: 'js' | 'css', total: number, budget: number): string {
 
 describe('first-screen weight (gzip -9)', () => {
   it(`JavaScript stays within ${n(BUDGET.js)} bytes`, () => {
-    expect(first.files.some((f) => f.kind === 'js'), 'the built index.html loads no script').toBe(true);
+    expect(
+      first.files.some((f) => f.kind === 'js'),
+      'the built index.html loads no script',
+    ).toBe(true);
     if (first.js > BUDGET.js) expect.fail(explain('js', first.js, BUDGET.js));
   });
 
   it(`CSS stays within ${n(BUDGET.css)} bytes`, () => {
-    expect(first.files.some((f) => f.kind === 'css'), 'the built index.html loads no stylesheet').toBe(true);
+    expect(
+      first.files.some((f) => f.kind === 'css'),
+      'the built index.html loads no stylesheet',
+    ).toBe(true);
     if (first.css > BUDGET.css) expect.fail(explain('css', first.css, BUDGET.css));
   });
 });
@@ -87,11 +98,17 @@ describe('what the first screen does not need is a lazy chunk', () => {
     ['the outcome screen', /^src\/views\/(OutcomeView|AnswerSummary)\.tsx$/],
     ['the outcomes’ structure', /^content\/outcomes\.json$/],
     ['the overview', /^src\/views\/Overview\.tsx$/],
-    ['shop mode’s extras (QR code, controls)', /^(src\/shop\/(qr|ShopControls|Handoff|useIdleReset)\.tsx?|node_modules\/uqr\/.*)$/],
+    [
+      'shop mode’s extras (QR code, controls)',
+      /^(src\/shop\/(qr|ShopControls|Handoff|useIdleReset)\.tsx?|node_modules\/uqr\/.*)$/,
+    ],
     ['print-only code', /^src\/(shop\/print\.ts|print\.css)$/],
     ['the service worker registration', /^(src\/offline\/pwa\.ts|node_modules\/workbox-window\/.*)$/],
     // src/content/tags.tsx renders content tags; react-i18next's <Trans> would bring its HTML parser back.
-    ['react-i18next’s Trans and its HTML parser', /^node_modules\/(html-parse-stringify\/|void-elements\/|react-i18next\/dist\/es\/Trans)/],
+    [
+      'react-i18next’s Trans and its HTML parser',
+      /^node_modules\/(html-parse-stringify\/|void-elements\/|react-i18next\/dist\/es\/Trans)/,
+    ],
   ];
   const allModules = () => chunks.flatMap((c) => Object.keys(c.modules));
 
@@ -102,7 +119,15 @@ describe('what the first screen does not need is a lazy chunk', () => {
 
   it('the lazy modules this test knows about exist (so the checks above are not vacuous)', () => {
     const ids = allModules();
-    for (const re of [/^content\/en\/outcomes\.json$/, /^content\/ja\/outcomes\.json$/, /^src\/views\/OutcomeView\.tsx$/, /^src\/offline\/pwa\.ts$/])
-      expect(ids.some((id) => re.test(id)), String(re)).toBe(true);
+    for (const re of [
+      /^content\/en\/outcomes\.json$/,
+      /^content\/ja\/outcomes\.json$/,
+      /^src\/views\/OutcomeView\.tsx$/,
+      /^src\/offline\/pwa\.ts$/,
+    ])
+      expect(
+        ids.some((id) => re.test(id)),
+        String(re),
+      ).toBe(true);
   });
 });

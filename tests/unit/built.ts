@@ -13,7 +13,16 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /** Per built JS chunk: its modules and their rendered (minified, before gzip) sizes. */
 export type ChunkInfo = { fileName: string; name: string; modules: Record<string, number> };
 
-const INPUTS = ['index.html', 'vite.config.ts', 'package-lock.json', 'scripts', 'tests/unit/built.ts', 'src', 'content', 'public'];
+const INPUTS = [
+  'index.html',
+  'vite.config.ts',
+  'package-lock.json',
+  'scripts',
+  'tests/unit/built.ts',
+  'src',
+  'content',
+  'public',
+];
 
 function inputKey(): string {
   const hash = createHash('sha256');
@@ -51,13 +60,21 @@ async function buildInto(outDir: string): Promise<ChunkInfo[]> {
   const outputs = (Array.isArray(result) ? result : [result]) as { output: unknown[] }[];
   const chunks: ChunkInfo[] = [];
   for (const o of outputs)
-    for (const item of o.output as { type: string; fileName: string; name: string; modules: Record<string, { renderedLength: number }> }[])
+    for (const item of o.output as {
+      type: string;
+      fileName: string;
+      name: string;
+      modules: Record<string, { renderedLength: number }>;
+    }[])
       if (item.type === 'chunk')
         chunks.push({
           fileName: item.fileName,
           name: item.name,
           modules: Object.fromEntries(
-            Object.entries(item.modules).map(([id, m]) => [path.relative(root, id).replaceAll('\\', '/'), m.renderedLength]),
+            Object.entries(item.modules).map(([id, m]) => [
+              path.relative(root, id).replaceAll('\\', '/'),
+              m.renderedLength,
+            ]),
           ),
         });
   return chunks;
@@ -86,7 +103,9 @@ export async function built(): Promise<{ dir: string; chunks: ChunkInfo[] }> {
     if (mine) {
       try {
         // Older builds are no longer needed.
-        for (const name of fs.readdirSync(base)) if (name !== key && !name.endsWith('.lock')) fs.rmSync(path.join(base, name), { recursive: true, force: true });
+        for (const name of fs.readdirSync(base))
+          if (name !== key && !name.endsWith('.lock'))
+            fs.rmSync(path.join(base, name), { recursive: true, force: true });
         const chunks = await buildInto(dir);
         fs.writeFileSync(done, JSON.stringify(chunks));
       } finally {

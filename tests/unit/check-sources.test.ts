@@ -118,7 +118,9 @@ describe('text helpers', () => {
   });
 
   it('visibleText leaves out scripts, styles and comments, and decodes entities', () => {
-    const text = visibleText('<head><title>T</title></head><p>a&amp;b &#x30A2;</p><script>hidden()</script><!-- gone --><style>p{}</style>');
+    const text = visibleText(
+      '<head><title>T</title></head><p>a&amp;b &#x30A2;</p><script>hidden()</script><!-- gone --><style>p{}</style>',
+    );
     expect(text).toBe('a&b ア');
   });
 
@@ -127,18 +129,24 @@ describe('text helpers', () => {
       { fact: 'F1', text: 'スマートフォンの…削除されません' },
       { fact: 'F2', text: 'スマートフォンの…削除されます' },
     ];
-    expect(missingQuotes(quotes, 'スマートフォンの 端末初期化では 削除されません。').map((q) => q.fact)).toEqual(['F2']);
+    expect(missingQuotes(quotes, 'スマートフォンの 端末初期化では 削除されません。').map((q) => q.fact)).toEqual([
+      'F2',
+    ]);
   });
 
   it('decodeHtml reads Shift_JIS from <meta> and EUC-JP from the header', () => {
     expect(decodeHtml(readFileSync(join(FIXTURES, 'sjis.html')), 'text/html')).toContain('電子証明書の紛失');
-    expect(decodeHtml(readFileSync(join(FIXTURES, 'eucjp.html')), 'text/html; charset=EUC-JP')).toContain('パスワードを初期化する');
+    expect(decodeHtml(readFileSync(join(FIXTURES, 'eucjp.html')), 'text/html; charset=EUC-JP')).toContain(
+      'パスワードを初期化する',
+    );
     // Without the header the EUC-JP page has no charset at all: read as UTF-8 it is garbled.
     expect(decodeHtml(readFileSync(join(FIXTURES, 'eucjp.html')), 'text/html')).not.toContain('パスワード');
   });
 
   it('describeError gives one short line for DNS, TLS and timeouts', () => {
-    const dns = Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND', hostname: 'www.example.go.jp' } });
+    const dns = Object.assign(new TypeError('fetch failed'), {
+      cause: { code: 'ENOTFOUND', hostname: 'www.example.go.jp' },
+    });
     expect(describeError(dns, 1000)).toBe('DNS error (ENOTFOUND www.example.go.jp)');
     const tls = Object.assign(new TypeError('fetch failed'), { cause: { code: 'CERT_HAS_EXPIRED' } });
     expect(describeError(tls, 1000)).toBe('TLS error (CERT_HAS_EXPIRED)');
@@ -148,12 +156,16 @@ describe('text helpers', () => {
   });
 
   it('parseSources and parseFacts tolerate missing fields, a wrapper and a single quote string', () => {
-    const sources = parseSources({ sources: { A: { title: 'T', url: 'https://x' }, B: { title: 'T', where: 'leaflet' }, C: 'junk' } });
+    const sources = parseSources({
+      sources: { A: { title: 'T', url: 'https://x' }, B: { title: 'T', where: 'leaflet' }, C: 'junk' },
+    });
     expect(sources).toEqual([
       { id: 'A', title: 'T', url: 'https://x', where: undefined, seen: undefined },
       { id: 'B', title: 'T', url: undefined, where: 'leaflet', seen: undefined },
     ]);
-    const quotes = parseFacts({ facts: { F1: { source: 'A', quotes: ['q1', 3] }, F2: { source: 'A', quotes: 'q2' }, F3: { source: 'B' } } });
+    const quotes = parseFacts({
+      facts: { F1: { source: 'A', quotes: ['q1', 3] }, F2: { source: 'A', quotes: 'q2' }, F3: { source: 'B' } },
+    });
     expect(quotes.get('A')).toEqual([
       { fact: 'F1', text: 'q1' },
       { fact: 'F2', text: 'q2' },
@@ -245,7 +257,11 @@ describe('the command', () => {
 
   it('exits 0 when every source is ok, and prints one line per source', async () => {
     const c = content(
-      { A: source('/unchanged.html'), B: source('/sjis.html', '電子証明書の紛失'), W: { title: 'Leaflet', where: 'city office' } },
+      {
+        A: source('/unchanged.html'),
+        B: source('/sjis.html', '電子証明書の紛失'),
+        W: { title: 'Leaflet', where: 'city office' },
+      },
       { F1: { source: 'A', quotes: [QUOTE] } },
     );
     const { code, out, err } = await run([`--sources=${c.sources}`, `--facts=${c.facts}`, `--timeout=${TIMEOUT}`]);
@@ -258,7 +274,13 @@ describe('the command', () => {
 
   it('exits 1 when anything drifted or could not be read, without a stack trace', async () => {
     const c = content(
-      { A: source('/unchanged.html'), G: source('/gone'), M: source('/moved'), H: source('/hang'), Q: source('/quote-vanished.html') },
+      {
+        A: source('/unchanged.html'),
+        G: source('/gone'),
+        M: source('/moved'),
+        H: source('/hang'),
+        Q: source('/quote-vanished.html'),
+      },
       { F9: { source: 'Q', quotes: [QUOTE] } },
     );
     const started = Date.now();
@@ -277,7 +299,12 @@ describe('the command', () => {
     const c = content({ A: source('/unchanged.html'), G: source('/gone') });
     const { code, out } = await run([`--sources=${c.sources}`, '--json', `--timeout=${TIMEOUT}`]);
     expect(code).toBe(1);
-    const report = JSON.parse(out) as { ok: boolean; quotesChecked: boolean; counts: Record<string, number>; results: { id: string; status: string }[] };
+    const report = JSON.parse(out) as {
+      ok: boolean;
+      quotesChecked: boolean;
+      counts: Record<string, number>;
+      results: { id: string; status: string }[];
+    };
     expect(report.ok).toBe(false);
     expect(report.quotesChecked).toBe(false); // no facts.json beside this sources.json
     expect(report.counts).toEqual({ ok: 1, gone: 1 });
@@ -307,7 +334,12 @@ describe('the command', () => {
 
   it('exits 2 on bad usage, with one line and the usage', async () => {
     const c = content({ A: source('/unchanged.html') });
-    for (const args of [['--timeout=soon'], ['--verbose'], ['--sources=/no/such/sources.json'], [`--sources=${c.sources}`, '--facts=/no/such.json']]) {
+    for (const args of [
+      ['--timeout=soon'],
+      ['--verbose'],
+      ['--sources=/no/such/sources.json'],
+      [`--sources=${c.sources}`, '--facts=/no/such.json'],
+    ]) {
       const { code, out, err } = await run(args);
       expect(code, args.join(' ')).toBe(2);
       expect(out).toBe('');

@@ -17,7 +17,9 @@ const CHECK_OFFICIAL = '公式ページで最新の情報をご確認くださ�
 
 async function renderOutcome(answers: Answers, outcome: OutcomeId) {
   const r = renderGuide(encode(answers));
-  await waitFor(() => expect(document.querySelector(`[data-outcome="${outcome}"]`)).not.toBeNull(), { timeout: 15_000 });
+  await waitFor(() => expect(document.querySelector(`[data-outcome="${outcome}"]`)).not.toBeNull(), {
+    timeout: 15_000,
+  });
   return r;
 }
 
@@ -29,7 +31,8 @@ function linkProblems(): string[] {
     if (/^(https?:)?\/\//i.test(href)) {
       if (!isAllowedUrl(href)) problems.push(`${href}: not on the allowlist`);
       const rel = (a.getAttribute('rel') ?? '').split(/\s+/);
-      if (!rel.includes('noopener') || !rel.includes('noreferrer')) problems.push(`${href}: rel="${a.getAttribute('rel') ?? ''}"`);
+      if (!rel.includes('noopener') || !rel.includes('noreferrer'))
+        problems.push(`${href}: rel="${a.getAttribute('rel') ?? ''}"`);
     } else if (!/^(\?|\/|#|tel:\+?[0-9]+$)/.test(href)) {
       problems.push(`${href}: neither a link inside the guide, a phone number, nor an https link`);
     }
@@ -96,18 +99,23 @@ describe(`all ${paths.length} paths, rendered`, () => {
         expect(li, `${p.outcome} ${selector}`).not.toBeNull();
         const flagged = entry.confidence === 'medium' || entry.confidence === 'low';
         const label = li!.querySelector('[data-confidence]');
-        expect(label?.getAttribute('data-confidence') ?? 'high', `${p.outcome} ${selector}`).toBe(entry.confidence ?? 'high');
+        expect(label?.getAttribute('data-confidence') ?? 'high', `${p.outcome} ${selector}`).toBe(
+          entry.confidence ?? 'high',
+        );
         if (flagged) {
           labelled++;
           expect(label!.textContent).toBe(t(`ui:outcome.confidence.${entry.confidence}`));
         }
         const hrefs = [...li!.querySelectorAll('a[href^="https:"]')].map((a) => a.getAttribute('href'));
         if (selector !== '.lead' && !selector.startsWith('[data-call-say'))
-          for (const s of entry.sources) expect(hrefs, `${p.outcome} ${selector} cites ${s}`).toContain(sources[s]!.url);
+          for (const s of entry.sources)
+            expect(hrefs, `${p.outcome} ${selector} cites ${s}`).toContain(sources[s]!.url);
         checked++;
       }
       // The labels are explained exactly once when any is shown, and not at all otherwise.
-      expect(document.body.textContent!.split(CHECK_OFFICIAL).length - 1, `${p.outcome} legend`).toBe(labelled > 0 ? 1 : 0);
+      expect(document.body.textContent!.split(CHECK_OFFICIAL).length - 1, `${p.outcome} legend`).toBe(
+        labelled > 0 ? 1 : 0,
+      );
       unmount();
     }
     expect(checked).toBeGreaterThan(300);

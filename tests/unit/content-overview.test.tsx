@@ -110,6 +110,8 @@ describe('the overview page', () => {
       const src = readFileSync(f, 'utf8');
       expect(src, f).not.toMatch(/^import[^;]*from\s+['"][./]*(views\/)?Overview['"]/m);
     }
-    expect(readFileSync(join(root, 'app/App.tsx'), 'utf8')).toMatch(/lazy\(\(\) => import\('\.\.\/views\/Overview'\)\)/);
+    expect(readFileSync(join(root, 'app/App.tsx'), 'utf8')).toMatch(
+      /lazy\(\(\) => import\('\.\.\/views\/Overview'\)\)/,
+    );
   });
 });

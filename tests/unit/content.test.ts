@@ -42,7 +42,8 @@ function codeTexts(): string[] {
       const rel = `${dir}/${f}`;
       if (statSync(join(root, rel)).isDirectory()) walk(rel);
       // The checker itself only names keys in its messages.
-      else if (/\.(tsx?|mts|mjs|js|html)$/.test(f) && rel !== 'src/content/schema.ts') out.push(readFileSync(join(root, rel), 'utf8'));
+      else if (/\.(tsx?|mts|mjs|js|html)$/.test(f) && rel !== 'src/content/schema.ts')
+        out.push(readFileSync(join(root, rel), 'utf8'));
     }
   };
   walk('src');
@@ -60,7 +61,7 @@ const paths = allPaths().map((p) => ({ answers: p.answers, outcome: p.outcome })
 const uiUsage: UiUsage = scanUiKeys(codeTexts());
 if (htmlDescription !== undefined) uiUsage.exact.add('meta.description');
 const check = (files: ContentFiles) => checkContent(files, { paths, uiUsage }).map(formatProblem);
-const clone = <T,>(x: T): T => structuredClone(x);
+const clone = <T>(x: T): T => structuredClone(x);
 
 describe('the content in content/', () => {
   const files = loadContent();
@@ -74,14 +75,17 @@ describe('the content in content/', () => {
     const block = /const components[^{]*\{([\s\S]*?)\n\};/.exec(rich)?.[1] ?? '';
     const tags = [...block.matchAll(/^\s+([a-z][a-z0-9]*): </gm)].map((m) => m[1]);
     expect(tags.length).toBeGreaterThan(0);
-    expect(new Set(tags), 'src/content/schema.ts → FORMAT_TAGS: list the same tags as Rich.tsx').toEqual(new Set(FORMAT_TAGS));
+    expect(new Set(tags), 'src/content/schema.ts → FORMAT_TAGS: list the same tags as Rich.tsx').toEqual(
+      new Set(FORMAT_TAGS),
+    );
   });
 
   it('index.html has the same description as content/ja/ui.json meta.description', () => {
     const ui = files.locales.ja!.ui as { meta: { description: string } };
-    expect(htmlDescription, 'index.html → <meta name="description">: copy the words of content/ja/ui.json meta.description').toBe(
-      ui.meta.description,
-    );
+    expect(
+      htmlDescription,
+      'index.html → <meta name="description">: copy the words of content/ja/ui.json meta.description',
+    ).toBe(ui.meta.description);
   });
 
   it('shows at least one step on every one of the machine’s paths (content.ts entriesFor)', () => {
@@ -103,7 +107,12 @@ describe('the checker catches each kind of mistake (so the test above can fail)'
   type Mutable = Record<string, any>; // oxlint-disable-line typescript/no-explicit-any -- tests edit deep copies of the JSON files at any depth
   const edit = (f: (c: { outcomes: Mutable; sources: Mutable; meta: Mutable; ja: Mutable }) => void) => {
     const c = clone(good);
-    f({ outcomes: c.outcomes as Mutable, sources: c.sources as Mutable, meta: c.meta as Mutable, ja: c.locales.ja as Mutable });
+    f({
+      outcomes: c.outcomes as Mutable,
+      sources: c.sources as Mutable,
+      meta: c.meta as Mutable,
+      ja: c.locales.ja as Mutable,
+    });
     return check(c).filter((p) => !baseline.has(p));
   };
 
@@ -137,14 +146,20 @@ describe('the checker catches each kind of mistake (so the test above can fail)'
       'content/sources.json → S3.seen: needs "seen": live, stored-copy, partly-read or title-only (how much of the page was read)',
     );
     expect(edit((c) => (c.sources.S3.checked = '2026/11/25'))).toHaveLength(1);
-    expect(edit((c) => (c.sources.S3.checked = '2999-01-01'))).toContain('content/sources.json → S3.checked: the date 2999-01-01 is in the future');
+    expect(edit((c) => (c.sources.S3.checked = '2999-01-01'))).toContain(
+      'content/sources.json → S3.checked: the date 2999-01-01 is in the future',
+    );
   });
 
   it('a "when" that names a question or answer the guide does not have', () => {
-    expect(edit((c) => (c.outcomes.outcomes['revoke-before-handover'].steps[0].when = { oldPlatfrom: 'android' }))).toContain(
+    expect(
+      edit((c) => (c.outcomes.outcomes['revoke-before-handover'].steps[0].when = { oldPlatfrom: 'android' })),
+    ).toContain(
       'content/outcomes.json → outcomes.revoke-before-handover.steps[0] (id "revokeOnOldAndroid").when.oldPlatfrom: "when" names a question "oldPlatfrom" that the guide does not ask (questions: situation, certificate, oldPlatform, oldPhone, newPhone, newPlatform)',
     );
-    expect(edit((c) => (c.outcomes.outcomes['revoke-before-handover'].steps[0].when = { oldPlatform: 'windows' }))).toContain(
+    expect(
+      edit((c) => (c.outcomes.outcomes['revoke-before-handover'].steps[0].when = { oldPlatform: 'windows' })),
+    ).toContain(
       'content/outcomes.json → outcomes.revoke-before-handover.steps[0] (id "revokeOnOldAndroid").when.oldPlatform: "when" uses the answer "windows", but question "oldPlatform" only has the answers android, iphone',
     );
   });
@@ -179,7 +194,11 @@ describe('the checker catches each kind of mistake (so the test above can fail)'
     expect(problems).toContain(
       'content/outcomes.json → outcomes.lost-suspend: is missing: the guide can end on the outcome "lost-suspend", so it needs steps here',
     );
-    expect(problems.some((p) => p.startsWith('content/outcomes.json → outcomes.lost-suspends: is not an outcome of the guide'))).toBe(true);
+    expect(
+      problems.some((p) =>
+        p.startsWith('content/outcomes.json → outcomes.lost-suspends: is not an outcome of the guide'),
+      ),
+    ).toBe(true);
   });
 
   it('missing Japanese words and unused keys', () => {
@@ -216,7 +235,11 @@ describe('the checker catches each kind of mistake (so the test above can fail)'
   });
 
   it('a name that may change (the app’s name) written directly instead of $t(ui:names.app)', () => {
-    expect(edit((c) => (c.ja.outcomes['lost-suspend'].notes.ifFound = 'マイナアプリ（旧マイナポータルアプリ）で解除します。'))).toEqual([
+    expect(
+      edit(
+        (c) => (c.ja.outcomes['lost-suspend'].notes.ifFound = 'マイナアプリ（旧マイナポータルアプリ）で解除します。'),
+      ),
+    ).toEqual([
       'content/ja/outcomes.json → lost-suspend.notes.ifFound: writes "マイナアプリ（旧マイナポータルアプリ）" directly; write $t(ui:names.app) instead, so that a change of name is one edit in content/ja/ui.json',
     ]);
   });

@@ -27,19 +27,20 @@ describe('how old the comparison is', () => {
 });
 
 describe('on screen', () => {
-  it.each(['?situation=lost&certificate=yes', '?situation=cardLost', '?situation=repair&certificate=yes&oldPlatform=iphone&oldPhone=usable'])(
-    '%s: a calm notice with the date and the official page once it is stale',
-    (search) => {
-      vi.useFakeTimers({ toFake: ['Date'] });
-      vi.setSystemTime(at(STALE_AFTER_DAYS + 1));
-      renderGuide(search);
-      const notice = document.querySelector<HTMLElement>('[data-stale]');
-      expect(notice).not.toBeNull();
-      expect(notice!.textContent).toContain(meta.checkedOn.slice(0, 4));
-      expect(within(notice!).getByRole('link').getAttribute('href')).toBe(sources.S1!.url);
-      expect(notice!.getAttribute('role')).toBeNull(); // calm: not an alert
-    },
-  );
+  it.each([
+    '?situation=lost&certificate=yes',
+    '?situation=cardLost',
+    '?situation=repair&certificate=yes&oldPlatform=iphone&oldPhone=usable',
+  ])('%s: a calm notice with the date and the official page once it is stale', (search) => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(at(STALE_AFTER_DAYS + 1));
+    renderGuide(search);
+    const notice = document.querySelector<HTMLElement>('[data-stale]');
+    expect(notice).not.toBeNull();
+    expect(notice!.textContent).toContain(meta.checkedOn.slice(0, 4));
+    expect(within(notice!).getByRole('link').getAttribute('href')).toBe(sources.S1!.url);
+    expect(notice!.getAttribute('role')).toBeNull(); // calm: not an alert
+  });
 
   it('says nothing while the comparison is recent', () => {
     vi.useFakeTimers({ toFake: ['Date'] });

@@ -33,10 +33,15 @@ describe('every path through the screens', () => {
     expect(document.title).toContain(t(`outcomes:${p.outcome}.title`));
     // Numbered steps, each with an official link or a label saying it rests on other sources;
     // no raw keys leak.
-    const steps = within(outcome as HTMLElement).getAllByRole('listitem').filter((li) => li.hasAttribute('data-step'));
+    const steps = within(outcome as HTMLElement)
+      .getAllByRole('listitem')
+      .filter((li) => li.hasAttribute('data-step'));
     expect(steps.length).toBeGreaterThan(0);
     for (const li of steps)
-      expect(within(li).queryAllByRole('link').length > 0 || li.querySelector('[data-confidence]') !== null, li.dataset.step).toBe(true);
+      expect(
+        within(li).queryAllByRole('link').length > 0 || li.querySelector('[data-confidence]') !== null,
+        li.dataset.step,
+      ).toBe(true);
     expect(document.body.textContent).not.toMatch(/(outcomes|questions|ui|terms):[a-zA-Z]/);
     // Each term is explained once, at its first appearance on the screen.
     const bare = (outcome as HTMLElement).cloneNode(true) as HTMLElement;
@@ -112,7 +117,9 @@ describe('history and links', () => {
 
 describe('your answers: change one, keep the rest that still apply', () => {
   it('changing situation from change to handover drops only newPhone and newPlatform', () => {
-    renderGuide('?situation=change&certificate=yes&oldPlatform=android&oldPhone=usable&newPhone=supported&newPlatform=iphone');
+    renderGuide(
+      '?situation=change&certificate=yes&oldPlatform=android&oldPhone=usable&newPhone=supported&newPlatform=iphone',
+    );
     const summary = screen.getByRole('region', { name: t('ui:answers.heading') });
     fireEvent.click(within(summary).getByRole('link', { name: new RegExp(t('questions:situation.summary')) }));
     expect(heading().textContent).toBe(t('questions:situation.title'));
@@ -165,7 +172,11 @@ describe('words where they appear', () => {
   it('warns before the irreversible mistake on outcomes where the old phone still works', () => {
     renderGuide('?situation=change&certificate=yes&oldPlatform=android&oldPhone=usable&newPhone=unsupported');
     const warning = screen.getByRole('complementary', { name: t('ui:outcome.warningHeading') });
-    expect(warning.textContent).toContain(t('ui:outcome.warning').replace(/<[^>]+>/g, '').slice(0, 20));
+    expect(warning.textContent).toContain(
+      t('ui:outcome.warning')
+        .replace(/<[^>]+>/g, '')
+        .slice(0, 20),
+    );
   });
 });
 
@@ -174,13 +185,20 @@ describe('a reset phone is not a lost one', () => {
     ['?situation=handover&certificate=yes&oldPlatform=android&oldPhone=reset', 'reset-keep-phone'],
     ['?situation=repair&certificate=unknown&oldPlatform=iphone&oldPhone=reset', 'reset-keep-phone'],
     ['?situation=change&certificate=yes&oldPlatform=android&oldPhone=reset&newPhone=unknown', 'reset-keep-phone'],
-    ['?situation=change&certificate=yes&oldPlatform=iphone&oldPhone=reset&newPhone=supported&newPlatform=iphone', 'change-reset-new-supported'],
+    [
+      '?situation=change&certificate=yes&oldPlatform=iphone&oldPhone=reset&newPhone=supported&newPlatform=iphone',
+      'change-reset-new-supported',
+    ],
   ])('%s tells them to keep the phone, with the warning box', (url, outcome) => {
     renderGuide(url);
     const el = document.querySelector(`[data-outcome="${outcome}"]`) as HTMLElement;
     expect(el).not.toBeNull();
     const warning = screen.getByRole('complementary', { name: t('ui:outcome.warningHeading') });
-    expect(warning.textContent).toContain(t('ui:outcome.warningReset').replace(/<[^>]+>/g, '').slice(0, 15));
+    expect(warning.textContent).toContain(
+      t('ui:outcome.warningReset')
+        .replace(/<[^>]+>/g, '')
+        .slice(0, 15),
+    );
     // Never "can no longer be revoked" on a phone that is still in hand.
     expect(el.textContent).not.toContain('もう失効の手続きができません');
     expect(el.textContent).not.toContain('そのスマホでは失効できません');

@@ -62,9 +62,16 @@ describe.each(OTHER_LANGS)('every path through the screens in %s', (lang) => {
       const region = document.querySelector<HTMLElement>(`[data-question="${question}"]`);
       expect(region, `question ${question} on screen`).not.toBeNull();
       // hidden: true skips jsdom's slow computed-style walk; nothing in a step is hidden anyway.
-      within(region!).getByRole('heading', { level: 1, name: named(text(`questions:${question}.title`)), hidden: true });
+      within(region!).getByRole('heading', {
+        level: 1,
+        name: named(text(`questions:${question}.title`)),
+        hidden: true,
+      });
       fireEvent.click(
-        within(region!).getByRole('button', { name: named(text(`questions:${question}.answers.${answer}`)), hidden: true }),
+        within(region!).getByRole('button', {
+          name: named(text(`questions:${question}.answers.${answer}`)),
+          hidden: true,
+        }),
       );
     }
     const outcome = document.querySelector<HTMLElement>(`[data-outcome="${p.outcome}"]`);
@@ -82,7 +89,9 @@ describe.each(OTHER_LANGS)('the %s page', (lang) => {
     await open(lang, 'situation=lost&certificate=yes');
     h1(text('outcomes:lost-suspend.title'));
     expect(document.documentElement.lang).toBe(HTML_LANG[lang]);
-    expect(document.title).toBe(plainText(i18n.t('ui:meta.titleOutcome', { step: i18n.t('outcomes:lost-suspend.title') })));
+    expect(document.title).toBe(
+      plainText(i18n.t('ui:meta.titleOutcome', { step: i18n.t('outcomes:lost-suspend.title') })),
+    );
     // The lost-phone outcome leads with the foreign-language line.
     const lead = document.querySelector('[data-outcome] .lead') as HTMLElement;
     const firstCall = within(lead).getAllByRole('link')[0]!;

@@ -4,7 +4,16 @@
 import { describe, expect, it } from 'vitest';
 import sources from '../../content/sources.json';
 import termsJa from '../../content/ja/terms.json';
-import { DEFAULT_LANG, LANGS, NAMESPACES, ensureLanguage, i18n, langOfSearch, loadLanguage, plainText } from '../../src/content/i18n';
+import {
+  DEFAULT_LANG,
+  LANGS,
+  NAMESPACES,
+  ensureLanguage,
+  i18n,
+  langOfSearch,
+  loadLanguage,
+  plainText,
+} from '../../src/content/i18n';
 import { decode } from '../../src/app/url';
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
@@ -29,7 +38,14 @@ function flatten(value: Json, prefix = '', out = new Map<string, string>()): Map
   return out;
 }
 
-const KNOWN_TAGS = new Set(['tel', 'strong', 'r', 'ja', ...Object.keys(termsJa), ...Object.keys(sources).map((s) => s.toLowerCase())]);
+const KNOWN_TAGS = new Set([
+  'tel',
+  'strong',
+  'r',
+  'ja',
+  ...Object.keys(termsJa),
+  ...Object.keys(sources).map((s) => s.toLowerCase()),
+]);
 
 const openTags = (s: string) => [...s.matchAll(/<([a-z][a-z0-9]*)>/g)].map((m) => m[1]!);
 const closeTags = (s: string) => [...s.matchAll(/<\/([a-z][a-z0-9]*)>/g)].map((m) => m[1]!);
@@ -89,7 +105,10 @@ describe('languages', () => {
   it('names each language in that language, the same in every language', () => {
     const ja = flatten(content.ja!.ui!);
     for (const lang of LANGS)
-      for (const l of LANGS) expect(flatten(content[lang]!.ui!).get(`languages.${l}`), `${lang} languages.${l}`).toBe(ja.get(`languages.${l}`));
+      for (const l of LANGS)
+        expect(flatten(content[lang]!.ui!).get(`languages.${l}`), `${lang} languages.${l}`).toBe(
+          ja.get(`languages.${l}`),
+        );
   });
 });
 

@@ -52,7 +52,9 @@ describe('routing table (docs/rules.md)', () => {
             for (const newPhone of expand(newPhones))
               for (const newPlatform of expand(newPlatforms)) {
                 const answers = Object.fromEntries(
-                  Object.entries({ situation, certificate, oldPlatform, oldPhone, newPhone, newPlatform }).filter(([, v]) => v !== undefined),
+                  Object.entries({ situation, certificate, oldPlatform, oldPhone, newPhone, newPlatform }).filter(
+                    ([, v]) => v !== undefined,
+                  ),
                 ) as Record<string, string>;
                 expectRow(answers, outcome);
               }
@@ -93,7 +95,13 @@ describe('questions asked on each path', () => {
     }
   });
   it('an old link without newPlatform stops at that question, with nothing dropped', () => {
-    const old = { situation: 'change', certificate: 'yes', oldPlatform: 'android', oldPhone: 'usable', newPhone: 'supported' };
+    const old = {
+      situation: 'change',
+      certificate: 'yes',
+      oldPlatform: 'android',
+      oldPhone: 'usable',
+      newPhone: 'supported',
+    };
     expect(outcomeOf(old)).toBe('question:newPlatform');
     expect(replay(old).dropped).toEqual([]);
   });
@@ -137,7 +145,11 @@ describe('every path (xstate/graph)', () => {
     for (const state of ends) {
       const step = stepOf(state);
       if (step.kind === 'outcome') expect(state.status).toBe('done');
-      else expect(step.answers.some((a) => state.can(answerEvent(step.question, a))), step.question).toBe(true);
+      else
+        expect(
+          step.answers.some((a) => state.can(answerEvent(step.question, a))),
+          step.question,
+        ).toBe(true);
     }
   });
 

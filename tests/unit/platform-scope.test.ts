@@ -35,7 +35,9 @@ function problems(outcome: OutcomeId, answers: Answers, words: (key: string) => 
   for (const [entry, keys] of items)
     for (const p of scoped(entry))
       if (!onPath.has(p) && !keys.some((k) => NAME[p].test(words(k))))
-        out.push(`${encode(answers)} ${keys.join(' + ')} cites ${p}-only facts but neither the path nor its words say ${p}`);
+        out.push(
+          `${encode(answers)} ${keys.join(' + ')} cites ${p}-only facts but neither the path nor its words say ${p}`,
+        );
   return out;
 }
 

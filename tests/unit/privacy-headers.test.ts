@@ -29,7 +29,8 @@ function parseHeaders(text: string): Record<string, Record<string, string>> {
 function nginxHeaders(md: string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const block of md.matchAll(/```nginx\n([\s\S]*?)```/g))
-    for (const m of block[1]!.matchAll(/add_header\s+([A-Za-z-]+)\s+"([^"]*)"\s+always;/g)) (out[m[1]!] ??= []).push(m[2]!);
+    for (const m of block[1]!.matchAll(/add_header\s+([A-Za-z-]+)\s+"([^"]*)"\s+always;/g))
+      (out[m[1]!] ??= []).push(m[2]!);
   return out;
 }
 
@@ -72,7 +73,9 @@ describe('docs/hosting.md', () => {
 
   it('has the same cache rules as public/_headers', () => {
     expect(new Set(nginx['Cache-Control'])).toEqual(
-      new Set(Object.entries(rules).flatMap(([p, h]) => (p === '/*' || !h['Cache-Control'] ? [] : [h['Cache-Control']]))),
+      new Set(
+        Object.entries(rules).flatMap(([p, h]) => (p === '/*' || !h['Cache-Control'] ? [] : [h['Cache-Control']])),
+      ),
     );
   });
 

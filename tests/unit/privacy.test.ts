@@ -57,9 +57,12 @@ async function walk(path: GuidePath, prefix: string) {
     expect(document.cookie).toBe('');
     expect(storageLeaks()).toEqual([]);
   }
-  await waitFor(() => expect(document.querySelector(`[data-outcome="${path.outcome}"]`)).not.toBeNull(), { timeout: 15_000 });
+  await waitFor(() => expect(document.querySelector(`[data-outcome="${path.outcome}"]`)).not.toBeNull(), {
+    timeout: 15_000,
+  });
   // The answers are in the address, and only there.
-  for (const { question, answer } of path.steps) expect(new URLSearchParams(window.location.search).get(question)).toBe(answer);
+  for (const { question, answer } of path.steps)
+    expect(new URLSearchParams(window.location.search).get(question)).toBe(answer);
   expect(document.cookie).toBe('');
   expect(storageLeaks()).toEqual([]);
   unmount();

@@ -15,7 +15,14 @@ import { renderGuide } from './render';
 const t = (k: string, o?: Record<string, unknown>) => i18n.t(k, o) as string;
 const heading = () => screen.getByRole('heading', { level: 1 });
 const resetButton = () => screen.findByRole('button', { name: t('ui:shop.reset') });
-const FULL = { situation: 'change', certificate: 'yes', oldPlatform: 'android', oldPhone: 'usable', newPhone: 'supported', newPlatform: 'iphone' } as const;
+const FULL = {
+  situation: 'change',
+  certificate: 'yes',
+  oldPlatform: 'android',
+  oldPhone: 'usable',
+  newPhone: 'supported',
+  newPlatform: 'iphone',
+} as const;
 const FULL_SEARCH = `?${new URLSearchParams(FULL).toString()}`;
 
 function tap(question: string, answer: string) {
@@ -97,7 +104,11 @@ describe('次のお客様へ (reset)', () => {
     renderGuide(`${FULL_SEARCH}&mode=shop`);
     await resetButton();
     const before = window.history.length;
-    fireEvent.click(screen.getByRole('link', { name: t('ui:answers.change') + t('ui:answers.changeHidden', { question: t('questions:oldPhone.summary') }) }));
+    fireEvent.click(
+      screen.getByRole('link', {
+        name: t('ui:answers.change') + t('ui:answers.changeHidden', { question: t('questions:oldPhone.summary') }),
+      }),
+    );
     expect(screen.getByText(t('ui:question.changeNotice')).textContent).toBe(t('ui:question.changeNotice'));
     fireEvent.click(screen.getByRole('link', { name: t('ui:names.guide') }));
     expectCleanSlate();
@@ -170,7 +181,9 @@ describe('inactivity', () => {
     expect(within(dialog).getByRole('timer').textContent).toBe(t('ui:shop.idleCount', { seconds: WARNING_SECONDS }));
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: t('ui:shop.idleContinue') }));
     advance(10_000);
-    expect(within(dialog).getByRole('timer').textContent).toBe(t('ui:shop.idleCount', { seconds: WARNING_SECONDS - 10 }));
+    expect(within(dialog).getByRole('timer').textContent).toBe(
+      t('ui:shop.idleCount', { seconds: WARNING_SECONDS - 10 }),
+    );
     expect(heading().textContent).toBe(t('questions:oldPlatform.title'));
     advance(WARNING_SECONDS * 1000 - 10_000);
     expectCleanSlate();

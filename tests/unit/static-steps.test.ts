@@ -38,11 +38,20 @@ describe('static steps for deep links (dist/s/)', () => {
       const keys = [...expectedKeys()];
       if (lang !== 'ja') keys.push(''); // the first question in another language
       const files = keys.map((k) => staticStepFile(lang, k));
-      expect(fs.readdirSync(path.join(dir, 's', lang)).map((f) => `s/${lang}/${f}`).sort()).toEqual([...files].sort());
+      expect(
+        fs
+          .readdirSync(path.join(dir, 's', lang))
+          .map((f) => `s/${lang}/${f}`)
+          .sort(),
+      ).toEqual([...files].sort());
       for (const key of keys) {
         const search = '?' + [key, lang === 'ja' ? '' : `lang=${lang}`].filter(Boolean).join('&');
         const step = stepOf(decode(search).snapshot);
-        const page = JSON.parse(fs.readFileSync(path.join(dir, staticStepFile(lang, key)), 'utf8')) as { html: string; title: string; lang: string };
+        const page = JSON.parse(fs.readFileSync(path.join(dir, staticStepFile(lang, key)), 'utf8')) as {
+          html: string;
+          title: string;
+          lang: string;
+        };
         const hook = step.kind === 'question' ? `data-question="${step.question}"` : `data-outcome="${step.outcome}"`;
         expect(page.html, search).toContain(hook);
         expect(page.html.match(/data-(question|outcome)="/g), search).toHaveLength(1);

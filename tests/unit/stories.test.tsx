@@ -23,7 +23,9 @@ describe('the card’s side of the certificate’s life', () => {
     const say = document.querySelector<HTMLElement>('[data-call-say]')!;
     expect(say.textContent).toContain(t('outcomes:card-lost.callSay').slice(0, 12));
     // What to say comes before the numbered steps.
-    expect(say.compareDocumentPosition(document.querySelector('.steps')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(
+      say.compareDocumentPosition(document.querySelector('.steps')!) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
     expect(stepIds()).toEqual(['call', 'reportToCity']);
     // Whether the phone's certificate stops too is not known: the guide says so.
     expect(say.textContent).toContain('確認できていない');
@@ -80,7 +82,14 @@ describe('the order of the task', () => {
 
   it('a clerk takes an Android in trade for a new iPhone: revoke on the old phone is step 1', () => {
     renderGuide('?mode=shop');
-    for (const [q, a] of [['situation', 'change'], ['certificate', 'yes'], ['oldPlatform', 'android'], ['oldPhone', 'usable'], ['newPhone', 'supported'], ['newPlatform', 'iphone']])
+    for (const [q, a] of [
+      ['situation', 'change'],
+      ['certificate', 'yes'],
+      ['oldPlatform', 'android'],
+      ['oldPhone', 'usable'],
+      ['newPhone', 'supported'],
+      ['newPlatform', 'iphone'],
+    ])
       tap(q!, a!);
     expect(stepIds()).toEqual(['revokeOnOldAndroid', 'setupNewIphone', 'confirmRevokedAndroid', 'thenHandOver']);
     // The clerk's stop rule, sourced and labelled like a step.
@@ -115,12 +124,18 @@ describe('the order of the task', () => {
   it('numbered steps hold no "if …" advice: conditionals are notes', () => {
     for (const p of allPaths())
       for (const s of entriesFor(p.outcome, p.answers).steps)
-        expect(t(`outcomes:${p.outcome}.steps.${s.id}`), `${p.outcome}.${s.id}`).not.toMatch(/^(外国語で話したいとき|海外で|パスワードを忘れたとき)/);
+        expect(t(`outcomes:${p.outcome}.steps.${s.id}`), `${p.outcome}.${s.id}`).not.toMatch(
+          /^(外国語で話したいとき|海外で|パスワードを忘れたとき)/,
+        );
   });
 
   it('the first question says a trade-in when buying a new phone is 「買い替える」', () => {
     renderGuide('');
-    expect(screen.getByRole('button', { name: t('questions:situation.answers.change') }).textContent).toContain('下取り');
-    expect(screen.getByRole('button', { name: t('questions:situation.answers.handover') }).textContent).not.toContain('下取り');
+    expect(screen.getByRole('button', { name: t('questions:situation.answers.change') }).textContent).toContain(
+      '下取り',
+    );
+    expect(screen.getByRole('button', { name: t('questions:situation.answers.handover') }).textContent).not.toContain(
+      '下取り',
+    );
   });
 });

@@ -26,7 +26,9 @@ const tagged: [string, string][] = fs
     fs
       .readdirSync(path.join(contentDir, d.name))
       .filter((f) => f.endsWith('.json'))
-      .flatMap((f) => strings(JSON.parse(fs.readFileSync(path.join(contentDir, d.name, f), 'utf8')), `${d.name}/${f}:`)),
+      .flatMap((f) =>
+        strings(JSON.parse(fs.readFileSync(path.join(contentDir, d.name, f), 'utf8')), `${d.name}/${f}:`),
+      ),
   )
   .filter(([, s]) => /<[a-zA-Z]/.test(s));
 
@@ -57,7 +59,7 @@ describe('renderTags renders content strings exactly as Trans does', () => {
     const different: string[] = [];
     for (const [where, s] of tagged) {
       // Trans gets the finished string through `t` (as Rich gives it one), so only tags differ.
-      const t = ((() => s) as unknown) as typeof i18n.t;
+      const t = (() => s) as unknown as typeof i18n.t;
       const viaTrans = html(<Trans t={t} i18nKey="x" components={components} />);
       const viaTags = html(<>{renderTags(s, components)}</>);
       if (viaTrans !== viaTags) different.push(`${where}\n  Trans: ${viaTrans}\n  tags:  ${viaTags}`);

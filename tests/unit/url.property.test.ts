@@ -14,11 +14,24 @@ const RUNS = 10_000;
 
 const SETTINGS: Record<keyof Settings, readonly string[]> = { lang: LANGS, mode: ['shop'], view: ['overview'] };
 const ALL_ANSWERS = [...new Set(Object.values(QUESTIONS).flat())];
-const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', ''];
+const HOSTILE_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  '__defineGetter__',
+  '',
+];
 const BROKEN = ['%E0%A4%A', '%', '%%', '%G1', '%C3', '%FF', '%ED%A0%80', '%00', '%u0041', '%2', '%F0%9F%98'];
 
 const known = fc.constantFrom(...QUESTION_IDS, ...(Object.keys(SETTINGS) as (keyof Settings)[]));
-const rawText = fc.oneof(fc.string({ maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 8 }));
+const rawText = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.string({ unit: 'grapheme', maxLength: 8 }),
+  fc.string({ unit: 'binary', maxLength: 8 }),
+);
 
 const keyArb = fc.oneof(
   { weight: 6, arbitrary: known },
@@ -30,7 +43,10 @@ const keyArb = fc.oneof(
 
 const valueArb = fc.oneof(
   { weight: 18, arbitrary: fc.constantFrom(...ALL_ANSWERS, ...LANGS, 'shop', 'overview') },
-  { weight: 3, arbitrary: fc.constantFrom('', ' ', 'YES', 'yes ', 'null', 'undefined', '__proto__', 'constructor', '0') },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom('', ' ', 'YES', 'yes ', 'null', 'undefined', '__proto__', 'constructor', '0'),
+  },
   { weight: 6, arbitrary: fc.constantFrom(...BROKEN) },
   { weight: 6, arbitrary: rawText },
   // Huge values, cheap to build: one character repeated (1 in 10 of them 200 kB). About one link
@@ -38,16 +54,28 @@ const valueArb = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .tuple(fc.constantFrom('a', '%', '&', '=', 'あ', 'yes'), fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 1_000, max: 10_000 }) }, { weight: 1, arbitrary: fc.constant(200_000) }))
+      .tuple(
+        fc.constantFrom('a', '%', '&', '=', 'あ', 'yes'),
+        fc.oneof(
+          { weight: 9, arbitrary: fc.integer({ min: 1_000, max: 10_000 }) },
+          { weight: 1, arbitrary: fc.constant(200_000) },
+        ),
+      )
       .map(([c, n]) => c.repeat(Math.ceil(n / c.length))),
   },
 );
 
 /** How a key or value is written into the query: raw (may contain & = # %), encoded, or half-broken. */
 const written = (arb: fc.Arbitrary<string>) =>
-  fc.tuple(arb, fc.constantFrom('raw', 'encoded', 'encoded', 'broken')).map(([s, how]) =>
-    how === 'raw' ? s : how === 'encoded' ? encodeURIComponent(s) : `${encodeURIComponent(s)}${BROKEN[s.length % BROKEN.length]}`,
-  );
+  fc
+    .tuple(arb, fc.constantFrom('raw', 'encoded', 'encoded', 'broken'))
+    .map(([s, how]) =>
+      how === 'raw'
+        ? s
+        : how === 'encoded'
+          ? encodeURIComponent(s)
+          : `${encodeURIComponent(s)}${BROKEN[s.length % BROKEN.length]}`,
+    );
 
 const pairArb = fc.oneof(
   { weight: 8, arbitrary: fc.tuple(written(keyArb), written(valueArb)).map(([k, v]) => `${k}=${v}`) },
@@ -70,7 +98,9 @@ const fullSetArb = fc
   )
   .chain(([keys, repeats, withRepeats]) => {
     const all = withRepeats ? [...keys, ...repeats] : keys;
-    return fc.tuple(...all.map((k) => valueFor(k).map((v) => `${k}=${encodeURIComponent(v)}`))).map((ps) => ps.join('&'));
+    return fc
+      .tuple(...all.map((k) => valueFor(k).map((v) => `${k}=${encodeURIComponent(v)}`)))
+      .map((ps) => ps.join('&'));
   });
 
 const queryArb: fc.Arbitrary<string> = fc
@@ -105,14 +135,14 @@ function checkDecoded(search: string): ReturnType<typeof decode> {
   if (step.kind === 'question') expect(QUESTION_IDS).toContain(step.question);
   else expect(d.snapshot.status).toBe('done');
   // 3. kept answers are real answers (they replay to the same step: see 6)
-  for (const [q, a] of Object.entries(d.kept)) if (!(isQuestionId(q) && isAnswerOf(q, a))) expect.fail(`kept ${q}=${a}`);
+  for (const [q, a] of Object.entries(d.kept))
+    if (!(isQuestionId(q) && isAnswerOf(q, a))) expect.fail(`kept ${q}=${a}`);
   // 4. the notice: partlyUnusable exactly when some pair of the link was not used
   const unused = unusedPairs(search, d);
   if (d.partlyUnusable !== unused.length > 0)
     expect.fail(`partlyUnusable is ${d.partlyUnusable}, but unused pairs are ${JSON.stringify(unused).slice(0, 200)}`);
   // 5. settings hold only known values
-  for (const [k, v] of Object.entries(d.settings))
-    expect(SETTINGS[k as keyof Settings]).toContain(v);
+  for (const [k, v] of Object.entries(d.settings)) expect(SETTINGS[k as keyof Settings]).toContain(v);
   // 6. the canonical address (the kept answers, replayed) decodes to the same step, with nothing to drop
   const canonical = encode(d.kept, d.settings);
   const c = decode(canonical);
@@ -190,7 +220,11 @@ describe('a hostile link, opened in the page', () => {
       const d = decode(search);
       const { unmount } = renderGuide(search);
       await waitFor(
-        () => expect(document.querySelector('[data-question], [data-outcome], [data-overview]'), search.slice(0, 200)).not.toBeNull(),
+        () =>
+          expect(
+            document.querySelector('[data-question], [data-outcome], [data-overview]'),
+            search.slice(0, 200),
+          ).not.toBeNull(),
         { timeout: 15_000 },
       );
       const notice = document.querySelector('[data-notice]');
