@@ -113,11 +113,15 @@ function answersIn(u: URL): string {
   return params.size ? `?${params.toString()}` : '';
 }
 
-/** What a screen shows, apart from the list of answers given. */
+/**
+ * What a screen shows, apart from the list of answers given and the note that certificate=unknown
+ * adds (the one difference from certificate=yes, a note like every other): so the same outcome
+ * reached with yes or unknown is audited once.
+ */
 function screenKey(page: Page): Promise<string> {
   return page.evaluate(() => {
     const main = document.querySelector('main')!.cloneNode(true) as HTMLElement;
-    main.querySelectorAll('.summary dl').forEach((el) => el.remove());
+    main.querySelectorAll('.summary dl, [data-note="howToCheckCertificate"]').forEach((el) => el.remove());
     const step = document.querySelector('[data-question], [data-outcome]');
     const id = step?.getAttribute('data-question') ?? `outcome:${step?.getAttribute('data-outcome')}`;
     return `${id}|${main.textContent}`;
