@@ -1,8 +1,8 @@
 // Shared pieces of the browser suite: the paths through the machine, the sizes, a guard that
 // records console errors / page errors / failed or foreign requests, axe, and layout checks.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { initialTransition } from 'xstate';
 import { getSimplePaths } from 'xstate/graph';
@@ -203,21 +203,42 @@ export class PageGuard {
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /** Runs axe-core on the page; returns a printable list of violations (empty when clean). */
+/** axe-core itself (the engine @axe-core/playwright runs), injected once per document. */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+type AxeViolation = {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+};
+
 export async function axeViolations(page: Page): Promise<string[]> {
-  // Legacy mode runs axe in the page itself (about twice as fast: the default opens a blank page
-  // per run to merge results across frames). Sound only while the guide has no frames: checked.
-  if (page.frames().length !== 1) throw new Error(`the page has ${page.frames().length} frames: drop setLegacyMode`);
-  // Only violations are read: axe then skips building selectors and HTML for every passing node,
-  // its documented performance setting for large pages.
-  const result = await new AxeBuilder({ page })
-    .withTags(AXE_TAGS)
-    .options({ resultTypes: ['violations'] })
-    .setLegacyMode(true)
-    .analyze();
-  return result.violations.map(
+  // axe runs in the page itself, like @axe-core/playwright's legacy mode, but is injected once per
+  // document rather than twice per run (the walks tap through several steps of one document), and
+  // reads only violations (axe then skips building selectors for every passing node). Sound only
+  // while the guide has no frames: checked. DevTools evaluation is not subject to the page's CSP.
+  if (page.frames().length !== 1) throw new Error(`the page has ${page.frames().length} frames: axe would miss them`);
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(
+    (tags) =>
+      (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: AxeViolation[] }> } }).axe
+        .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+        .then((r) =>
+          r.violations.map((v) => ({
+            id: v.id,
+            impact: v.impact,
+            help: v.help,
+            helpUrl: v.helpUrl,
+            nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+          })),
+        ),
+    AXE_TAGS,
+  );
+  return violations.map(
     (v) =>
       `${v.id} (${v.impact}): ${v.help} — ${v.helpUrl}\n${v.nodes
-        .slice(0, 5)
         .map((n) => `      ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`)
         .join('\n')}`,
   );

@@ -45,8 +45,11 @@ describe('links and history (phone)', () => {
     const at = async (question: string, query: string) => {
       await page.locator(`[data-question="${question}"]`).waitFor();
       expect(search()).toBe(query);
-      await expect.poll(() => page.title()).toBe(expectedTitle({ question: question as 'situation' }));
-      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('step-heading');
+      // Generous: on a busy 2-core machine a history step can take more than the default second.
+      await expect
+        .poll(() => page.title(), { timeout: 5000 })
+        .toBe(expectedTitle({ question: question as 'situation' }));
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 5000 }).toBe('step-heading');
     };
     await page.goBack();
     await at('certificate', '?situation=change');
