@@ -175,21 +175,33 @@ export class PageGuard {
       const error = r.failure()?.errorText ?? '';
       // A request of the previous document that the test's own navigation cancelled (the favicon,
       // a lazy chunk still loading) is not a failure of the site.
-      if (error === 'net::ERR_ABORTED' && r.timing().startTime < this.loadedAt) return;
+      if (error === 'net::ERR_ABORTED' && (this.navigating || r.timing().startTime < this.loadedAt)) return;
       this.problems.push(`request failed: ${r.url()} (${error})`);
     });
     page.on('response', (r) => {
       if (r.status() >= 400) this.problems.push(`HTTP ${r.status()}: ${r.url()}`);
     });
   }
+  /** While the test itself navigates, an aborted request of the old document is its doing. */
+  private navigating = false;
   /** page.goto, noting the time so that requests it cancels are not counted as failures. */
   async goto(url: string): Promise<void> {
     this.loadedAt = Date.now();
-    await this.page.goto(url, { waitUntil: 'load' });
+    this.navigating = true;
+    try {
+      await this.page.goto(url, { waitUntil: 'load' });
+    } finally {
+      this.navigating = false;
+    }
   }
   async reload(): Promise<void> {
     this.loadedAt = Date.now();
-    await this.page.reload({ waitUntil: 'load' });
+    this.navigating = true;
+    try {
+      await this.page.reload({ waitUntil: 'load' });
+    } finally {
+      this.navigating = false;
+    }
   }
   /** Throws with every problem seen since the last call, naming where. */
   check(where: string): void {

@@ -55,10 +55,8 @@ describe.each(NARROW)('$name', (size) => {
       await guard.goto(`${baseURL()}/${search}`);
       await page.locator('[data-question], [data-outcome]').first().waitFor();
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-      // Opened evidence loads its chunk and renders the quotes; measure once they are on the page
-      // (and before the next navigation, which would cancel what is still loading).
+      // Opened evidence loads its chunk and renders the quotes; measure once they are on the page.
       if (await page.locator('[data-evidence]').count()) await page.locator('[data-fact]').first().waitFor();
-      await page.waitForLoadState('networkidle');
       const l = await measureLayout(page);
       expect(l.clientWidth).toBe(size.width);
       problems.push(...layoutProblems(l).map((p) => `${search || '/'}: ${p}`));

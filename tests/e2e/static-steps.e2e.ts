@@ -32,8 +32,10 @@ function steps(paths = outcomePaths()): Step[] {
  * In every language, the first question and the steps of a covering subset (every outcome and
  * every answer); every file is checked against the machine in tests/unit/static-steps.test.ts.
  */
-function coveringSteps(): Step[] {
-  return [{ search: '', question: firstQuestion() }, ...steps(coveringPaths(outcomePaths(), false))];
+function coveringSteps(lang: string): Step[] {
+  const all = [{ search: '', question: firstQuestion() }, ...steps(coveringPaths(outcomePaths(), false))];
+  // The other languages' copies differ from Japanese only in the words: their outcomes suffice.
+  return lang === 'ja' ? all : all.filter((s) => s.search === '' || s.outcome);
 }
 
 beforeAll(async () => {
@@ -55,7 +57,7 @@ describe('static copies of the steps, before the app has loaded', () => {
   for (const lang of LANGS) {
     it(`the first question and the steps of covering paths open on a static copy alone (${lang})`, async () => {
       await page.route(/\/assets\/index-[^/]+\.js$/, (route) => route.abort('blockedbyclient'));
-      const all = coveringSteps();
+      const all = coveringSteps(lang);
       for (const step of all) {
         const search = lang === 'ja' ? step.search : `${step.search || '?'}${step.search ? '&' : ''}lang=${lang}`;
         await page.goto(`${baseURL()}/${search}`);
@@ -67,7 +69,7 @@ describe('static copies of the steps, before the app has loaded', () => {
         expect(await page.evaluate(() => document.documentElement.hasAttribute('data-app')), search).toBe(false);
       }
       await page.unroute(/\/assets\/index-[^/]+\.js$/);
-      expect(all.length).toBeGreaterThan(20);
+      expect(all.length).toBeGreaterThan(lang === 'ja' ? 20 : 10);
     });
   }
 
