@@ -54,6 +54,9 @@ describe.each(NARROW)('$name', (size) => {
     for (const [search, name] of steps) {
       await guard.goto(`${baseURL()}/${search}`);
       await page.locator('[data-question], [data-outcome]').first().waitFor();
+      // The app first (a deep link paints a static copy, which the app then replaces), then open
+      // every disclosure.
+      await page.locator('html[data-app]').waitFor({ state: 'attached' });
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
       // Opened evidence loads its chunk and renders the quotes; measure once they are on the page.
       if (await page.locator('[data-evidence]').count()) await page.locator('[data-fact]').first().waitFor();
