@@ -1,6 +1,6 @@
 // People's stories, tapped through the screens by role and name: the card's side of the
 // certificate's life (issue 13) and the order of a person's task (issue 17).
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { entriesFor } from '../../src/content/outcomes';
 import { i18n } from '../../src/content/i18n';
@@ -23,9 +23,9 @@ describe('the card’s side of the certificate’s life', () => {
     const say = document.querySelector<HTMLElement>('[data-call-say]')!;
     expect(say.textContent).toContain(t('outcomes:card-lost.callSay').slice(0, 12));
     // What to say comes before the numbered steps.
-    expect(
-      say.compareDocumentPosition(document.querySelector('.steps')!) & Node.DOCUMENT_POSITION_FOLLOWING,
-    ).toBeTruthy();
+    expect(say.compareDocumentPosition(document.querySelector('.steps')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBe(
+      Node.DOCUMENT_POSITION_FOLLOWING,
+    );
     expect(stepIds()).toEqual(['call', 'reportToCity']);
     // Whether the phone's certificate stops too is not known: the guide says so.
     expect(say.textContent).toContain('確認できていない');
@@ -95,7 +95,7 @@ describe('the order of the task', () => {
     // The clerk's stop rule, sourced and labelled like a step.
     const stop = screen.getByRole('complementary', { name: t('ui:shop.stopHeading') });
     expect(stop.textContent).toContain(t('ui:shop.stop.revoke').slice(0, 20));
-    expect(within(stop).getByText(t('ui:outcome.confidence.medium'))).toBeTruthy();
+    expect(stop.querySelector('[data-confidence]')?.textContent).toBe(t('ui:outcome.confidence.medium'));
   });
 
   it.each([
