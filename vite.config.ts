@@ -5,6 +5,7 @@ import { prerender } from './scripts/prerender.ts';
 import { webManifests } from './scripts/manifest.ts';
 import { inlineFavicon } from './scripts/favicon.ts';
 import { freshnessWarning } from './scripts/freshness.ts';
+import { staticHost } from './scripts/static-host.ts';
 
 export default defineConfig({
   plugins: [
@@ -13,14 +14,19 @@ export default defineConfig({
     freshnessWarning(),
     // The favicon inside the page, so a change of address requests nothing (scripts/favicon.ts).
     inlineFavicon(),
-    // The first screen as static HTML in dist/index.html, and the CSP meta tag (build only).
+    // Every step as a page of its own (dist/<address>index.html), 404.html, the service worker's
+    // shell.html, sitemap.xml and robots.txt, each page with its CSP meta tag (build only).
     prerender(),
+    // `vite preview` serves those pages as a static host would, with 404.html for the rest.
+    staticHost(),
     // The two web app manifests (normal and shop mode), from the content (scripts/manifest.ts).
     webManifests(),
-    // Offline (issue 7): a Workbox service worker that precaches every built file: all languages,
-    // the outcome screen, the overview, shop mode's extras. It runs after the prerender, so the
-    // precached index.html is the prerendered one. Registered from src/offline/pwa.ts (no inline script:
-    // the CSP blocks it); updates wait for the user (registerType 'prompt', src/offline/pwaUpdate.ts).
+    // Offline (issue 7): a Workbox service worker that precaches the app: every script and style
+    // (all languages, the outcome screen, the overview, shop mode's extras), the first page and
+    // shell.html. The other pages (≈450) are not precached: a step opened once the worker is in
+    // control gets shell.html, and the app renders the step from its address, online or not.
+    // It runs after the prerender, so the precached pages are the prerendered ones. Registered
+    // from src/offline/pwa.ts; updates wait for the user (registerType 'prompt', src/offline/pwaUpdate.ts).
     // The web app manifests come from webManifests() above.
     VitePWA({
       registerType: 'prompt',
@@ -28,8 +34,9 @@ export default defineConfig({
       manifest: false,
       includeManifestIcons: false,
       workbox: {
-        globPatterns: ['**/*.{html,js,css,svg,png,ico,txt,webmanifest}'],
-        navigateFallback: 'index.html',
+        globPatterns: ['*.{html,js,css,svg,png,ico,txt,webmanifest}', 'assets/**/*.{js,css}', 'icons/*.png'],
+        globIgnores: ['404.html'],
+        navigateFallback: 'shell.html',
         cleanupOutdatedCaches: true,
       },
     }),

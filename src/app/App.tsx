@@ -4,6 +4,7 @@ import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef } from 
 import { useTranslation } from 'react-i18next';
 import type { QuestionId } from '../machine/questions';
 import { ensureLanguage, HTML_LANG, langOf } from '../content/i18n';
+import { replay } from '../machine/replay';
 import { stepOf } from '../machine/step';
 import { pageTitle } from '../content/title';
 import { installPrintStylesheet } from '../shop/printStylesheet';
@@ -14,6 +15,7 @@ import { LanguageSwitch, settingsFor } from '../views/LanguageSwitch';
 import { Layout } from '../views/Layout';
 import { OutcomeView } from './lazyOutcome';
 import { UpdateNotice } from '../offline/pwaNotice';
+import { NotFound } from '../views/NotFound';
 import { QuestionView } from '../views/QuestionView';
 import { Rich } from '../views/Rich';
 
@@ -22,14 +24,15 @@ const ShopControls = lazy(() => import('../shop/ShopControls'));
 // The overview map (?view=overview): a lazy chunk, only for that view.
 const Overview = lazy(() => import('../views/Overview'));
 
-export function App({ search }: { search: string }) {
+/** The address the page was opened at (window.location's, or a prerendered page's). */
+export function App({ path, search = '' }: { path: string; search?: string }) {
   const { t } = useTranslation();
-  const { view, answer, change, back, restart, go } = useGuide(search);
+  const { view, answer, change, back, restart, go } = useGuide(path, search);
   const lang = langOf(view.settings);
   const step = stepOf(view.snapshot);
   const answered = Object.keys(view.kept).length;
   const overview = view.settings.view === 'overview';
-  const title = pageTitle(t, step, overview);
+  const title = view.notFound ? pageTitle(t, null) : pageTitle(t, step, overview);
   const announce = useRef<HTMLParagraphElement>(null);
   const shop = view.settings.mode === 'shop';
   // The language the counter was opened in: a reset goes back to it.
@@ -65,8 +68,8 @@ export function App({ search }: { search: string }) {
     if (announce.current) announce.current.textContent = title;
   }, [view.moves, title]);
 
-  const hrefFor = (q: QuestionId) => encode(answersBefore(view.kept, q), view.settings) || '/';
-  const restartHref = encode({}, view.settings) || '/';
+  const hrefFor = (q: QuestionId) => encode(answersBefore(view.kept, q), view.settings);
+  const restartHref = encode({}, view.settings);
 
   return (
     <Layout
@@ -98,7 +101,14 @@ export function App({ search }: { search: string }) {
       {/* The outcome screen is a lazy chunk (src/app/lazyOutcome.tsx); moving to it is a transition,
           so this boundary keeps the previous step on screen until it can paint complete. */}
       <Suspense fallback={null}>
-        {overview ? (
+        {view.notFound ? (
+          <NotFound
+            startHref={restartHref}
+            stepHref={answered > 0 ? encode(view.kept, view.settings) : undefined}
+            onStart={restart}
+            onStep={() => go(view.kept, view.settings)}
+          />
+        ) : overview ? (
           <Suspense fallback={null}>
             <Overview settings={view.settings} />
           </Suspense>
@@ -108,9 +118,12 @@ export function App({ search }: { search: string }) {
             question={step.question}
             answers={step.answers}
             number={answered + 1}
-            backHref={answered > 0 ? encode(withoutLast(view.kept), view.settings) || '/' : undefined}
+            backHref={answered > 0 ? encode(withoutLast(view.kept), view.settings) : undefined}
             changing={view.pending !== undefined}
             onAnswer={answer}
+            answerHref={(a) =>
+              encode(replay({ ...view.pending, ...view.kept, [step.question]: a }).kept, view.settings)
+            }
             onBack={back}
           />
         ) : (
@@ -128,7 +141,7 @@ export function App({ search }: { search: string }) {
       </Suspense>
       {/* Below the first question, not above it: a person who just lost a phone must see that
           answer without scrolling on a small phone. */}
-      {answered === 0 && !overview && (
+      {answered === 0 && !overview && !view.notFound && (
         <div className="intro">
           <p>
             <Rich k="ui:intro.body" />

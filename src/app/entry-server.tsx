@@ -1,48 +1,53 @@
-// Server rendering, used at build time only (scripts/prerender.ts):
-// - render(): the first screen (the introduction and the first question) that dist/index.html
-//   carries and main.tsx hydrates: same components, same content, the address with no query string;
-// - steps() and renderStep(): every step a link can lead to (every question and outcome the
-//   machine can reach, in every language), as static HTML the page shows for a deep link until
-//   the app has started (scripts/prerender.ts writes them to dist/s/).
+// Server rendering, used at build time only (scripts/prerender.ts): every step a person can reach
+// (each question and outcome the machine can reach, in every language) as a page of its own, and
+// the not-found page. The same components and words as the app, at the address of the page, so
+// the app hydrates each page without a second render.
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { initialTransition } from 'xstate';
 import { App } from './App';
-import { DEFAULT_LANG, ensureLanguage, HTML_LANG, i18n, langOf } from '../content/i18n';
+import { ensureLanguage, HTML_LANG, i18n, LANGS, plainText, type Lang } from '../content/i18n';
 import { loadOutcome } from './lazyOutcome';
 import { guideMachine } from '../machine/guide';
 import type { Answers } from '../machine/questions';
-import { answer } from '../machine/replay';
+import { answer, replay } from '../machine/replay';
 import { stepOf, type GuideSnapshot } from '../machine/step';
 import { pageTitle } from '../content/title';
-import { decode, encode } from './url';
+import { encode } from './url';
 
-export type Rendered = { html: string; title: string; lang: string };
+export type Page = {
+  /** The page's address (its file is dist/<path>index.html). */
+  path: string;
+  html: string;
+  title: string;
+  description: string;
+  /** The `<html lang>` and the language's id. */
+  htmlLang: string;
+  lang: Lang;
+  kind: 'question' | 'outcome' | 'notFound';
+  /** The same step in every language: language id → address. */
+  alternates: Record<string, string>;
+  /** The guide's name, in the page's language (og:site_name). */
+  siteName: string;
+};
 
-function renderApp(search: string): string {
+function renderApp(path: string): string {
   return renderToString(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <App search={search} />
+        <App path={path} />
       </I18nextProvider>
     </StrictMode>,
   );
 }
 
-export function render(): Rendered {
-  const html = renderApp('');
-  // The title App sets once it runs, so it does not change.
-  const title = pageTitle(i18n.getFixedT(DEFAULT_LANG), stepOf(initialTransition(guideMachine)[0]));
-  return { html, title, lang: HTML_LANG[DEFAULT_LANG] };
-}
-
 /**
- * The canonical query string (without "?" and language) of every step after the first, found by
- * answering every question the machine asks with every answer it offers.
+ * The answers of every step, the first question first, found by answering every question the
+ * machine asks with every answer it offers.
  */
-export function steps(): string[] {
-  const found: string[] = [];
+export function stepAnswers(): Answers[] {
+  const found: Answers[] = [{}];
   const visit = (snapshot: GuideSnapshot, answers: Answers) => {
     const step = stepOf(snapshot);
     if (step.kind !== 'question') return;
@@ -50,7 +55,7 @@ export function steps(): string[] {
       const next = answer(snapshot, step.question, value);
       if (!next) continue;
       const more = { ...answers, [step.question]: value } as Answers;
-      found.push(encode(more).slice(1));
+      found.push(more);
       visit(next, more);
     }
   };
@@ -58,17 +63,55 @@ export function steps(): string[] {
   return found;
 }
 
-/** One step as static HTML, in the language its address asks for (words loaded first). */
-export async function renderStep(search: string): Promise<Rendered> {
-  const { snapshot, settings } = decode(search);
-  const lang = langOf(settings);
-  await ensureLanguage(lang);
-  const step = stepOf(snapshot);
-  if (step.kind === 'outcome') await loadOutcome(lang);
-  const html = renderApp(search);
-  const title = pageTitle(i18n.getFixedT(lang), step);
-  return { html, title, lang: HTML_LANG[lang] };
+/** The first words of a text, cut at a sentence end when one comes early enough. */
+function summary(text: string, max = 120): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const end = Math.max(cut.lastIndexOf('。'), cut.lastIndexOf('. '));
+  return end > max / 2 ? cut.slice(0, end + 1) : `${cut.slice(0, max - 1)}…`;
 }
 
-export { QUESTION_IDS } from '../machine/questions';
+/** One step as a page, in one language (its words loaded first). */
+export async function renderPage(answers: Answers, lang: Lang): Promise<Page> {
+  await ensureLanguage(lang);
+  const path = encode(answers, { lang });
+  const step = stepOf(replay(answers as Record<string, string>).snapshot);
+  if (step.kind === 'outcome') await loadOutcome(lang);
+  const t = i18n.getFixedT(lang);
+  const description = plainText(
+    step.kind === 'outcome' ? summary(plainText(t(`outcomes:${step.outcome}.lead`))) : t('ui:meta.description'),
+  );
+  const alternates = Object.fromEntries(LANGS.map((l) => [l, encode(answers, { lang: l })]));
+  return {
+    path,
+    html: renderApp(path),
+    title: pageTitle(t, step),
+    description,
+    htmlLang: HTML_LANG[lang],
+    lang,
+    kind: step.kind,
+    alternates,
+    siteName: plainText(t('ui:names.guide')),
+  };
+}
+
+/** The page for an address that is no step (served by the host as 404.html), in Japanese. */
+export async function renderNotFound(): Promise<Page> {
+  const lang: Lang = 'ja';
+  await ensureLanguage(lang);
+  const t = i18n.getFixedT(lang);
+  const path = '/404.html';
+  return {
+    path,
+    html: renderApp(path),
+    title: pageTitle(t, null),
+    description: t('ui:notFound.body'),
+    htmlLang: HTML_LANG[lang],
+    lang,
+    kind: 'notFound',
+    alternates: {},
+    siteName: plainText(t('ui:names.guide')),
+  };
+}
+
 export { LANGS } from '../content/i18n';

@@ -1,44 +1,38 @@
-// The browser entry. The built page already holds the first screen as static HTML (the
-// introduction and the first question, in Japanese: scripts/prerender.ts), so the address with no
-// query string hydrates it: same tree, same words, no second render, no layout shift.
-// Any other address (a deep link, another language, shop mode) shows a different step: the page
-// keeps #root hidden (src/views/prerender.css), or shows that step's static copy from the build, while
-// what the step needs loads (another language's words, the outcome chunk), then renders it fresh
-// in one go and reveals it.
+// The browser entry. Every address of the guide is a page of the built site that already holds
+// its step as static HTML (scripts/prerender.ts), so the app hydrates it: same tree, same words,
+// no second render, no layout shift. Before that it loads what the step needs (another
+// language's words, the outcome screen), which the server render had too.
+// When the page does not hold this address's step (the service worker's shell page for a step
+// opened offline, shop mode or the overview, an old query-string link, the not-found page) the
+// app renders the step fresh; whatever static HTML is there stays on screen until it commits.
 import { StrictMode, startTransition, useLayoutEffect, type ReactNode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
-import { DEFAULT_LANG, ensureLanguage, i18n, langOfSearch } from '../content/i18n';
+import { ensureLanguage, i18n, langOf } from '../content/i18n';
 import { loadOutcome } from './lazyOutcome';
 import { stepOf } from '../machine/step';
 import { decode } from './url';
 import '../views/styles.css';
-import '../views/prerender.css';
 
 const container = document.getElementById('root')!;
-const search = window.location.search;
-const lang = langOfSearch(search);
+const { pathname, search } = window.location;
+const decoded = decode(pathname, search);
+const lang = langOf(decoded.settings);
 const app = (
   <StrictMode>
     <I18nextProvider i18n={i18n}>
-      <App search={search} />
+      <Live>
+        <App path={pathname} search={search} />
+      </Live>
     </I18nextProvider>
   </StrictMode>
 );
 
-/** The page's inline script stops standing in for the app's taps (scripts/prerender.ts). */
-const appHandlesTaps = () => document.documentElement.setAttribute('data-app', '');
-
-/**
- * Shows #root (hidden for deep links by the page's inline script) once this step is committed.
- * Until then the static copy of the step may be on screen, and the inline script still handles
- * its taps.
- */
-function Reveal({ children }: { children: ReactNode }) {
+/** Marks the page as the app's (html[data-app]) once its first render is committed. */
+function Live({ children }: { children: ReactNode }) {
   useLayoutEffect(() => {
-    document.documentElement.classList.remove('deeplink');
-    appHandlesTaps();
+    document.documentElement.setAttribute('data-app', '');
   }, []);
   return children;
 }
@@ -57,34 +51,28 @@ function afterFirstScreen(): void {
 }
 
 // Installed from shop mode, the app should open in shop mode: offer that manifest (scripts/manifest.ts).
-if (decode(search).settings.mode === 'shop')
+if (decoded.settings.mode === 'shop')
   document.querySelector('link[rel="manifest"]')?.setAttribute('href', '/manifest-shop.webmanifest');
 
-if (!search && lang === DEFAULT_LANG && container.hasChildNodes()) {
-  // Hydration replays taps made while it runs: from here on they are the app's.
-  appHandlesTaps();
-  // As a transition, hydration runs in short slices: the static page stays responsive (TBT).
-  startTransition(() => {
-    hydrateRoot(container, app);
-  });
-  afterFirstScreen();
-} else {
-  const waits: Promise<void>[] = [];
-  if (lang !== DEFAULT_LANG) waits.push(ensureLanguage(lang) ?? Promise.resolve());
-  const { snapshot, settings } = decode(search);
-  if (stepOf(snapshot).kind === 'outcome') waits.push(loadOutcome(lang));
-  // The overview is a lazy chunk too: load it before the first render, so main is never empty.
-  if (settings.view === 'overview') waits.push(import('../views/Overview').then(() => undefined));
-  const start = () => {
-    // The container still holds static HTML: the first question (hidden), or this step's static
-    // copy (shown by the page's inline script). React clears it when it commits this render, so
-    // the static copy stays on screen until the app's own is there.
+// The page was prerendered for exactly this address (scripts/prerender.ts writes data-path).
+const prerendered = container.dataset.path === pathname && !search && container.hasChildNodes();
+
+const waits: Promise<void>[] = [];
+waits.push(ensureLanguage(lang) ?? Promise.resolve());
+if (!decoded.notFound && stepOf(decoded.snapshot).kind === 'outcome') waits.push(loadOutcome(lang));
+// The overview is a lazy chunk too: load it before the first render, so main is never empty.
+if (decoded.settings.view === 'overview') waits.push(import('../views/Overview').then(() => undefined));
+
+const start = () => {
+  // As a transition, the first render runs in short slices: the static page stays responsive.
+  if (prerendered) startTransition(() => void hydrateRoot(container, app));
+  else {
+    // React clears the container when it commits: the static HTML stays on screen until then.
     const root = createRoot(container);
-    // Rendered in short slices (a transition); shown in one go when committed.
-    startTransition(() => root.render(<Reveal>{app}</Reveal>));
-    afterFirstScreen();
-  };
-  // If something could not load (offline before the service worker is there), render anyway.
-  if (waits.length) Promise.all(waits).then(start, start);
-  else start();
-}
+    startTransition(() => root.render(app));
+  }
+  afterFirstScreen();
+};
+// If something could not load (offline before the service worker is there), render anyway:
+// hydration then falls back to a client render, and the page stays usable.
+Promise.all(waits).then(start, start);

@@ -1,4 +1,4 @@
-// The guide's place lives in the URL. This hook reads it, and turns answers and links into
+// The guide's place lives in the URL (src/app/url.ts). This hook reads it, and turns answers and links into
 // history entries: every answer adds one, so the browser's Back and Forward move between
 // questions and a reload keeps the place. No routing decision is made here: the machine decides
 // (via replay), this only moves between addresses.
@@ -34,21 +34,23 @@ function currentDepth(): number {
   return s?.guide ? s.depth : 0;
 }
 
-export function useGuide(initialSearch: string) {
+export function useGuide(initialPath: string, initialSearch: string) {
   // The address the page was opened with, decoded once: it never changes (moves update `view`).
-  const [initial] = useState(() => decode(initialSearch));
+  const [initial] = useState(() => decode(initialPath, initialSearch));
   const [view, setView] = useState<GuideView>(() => ({ ...initial, notice: initial.partlyUnusable, moves: 0 }));
 
-  // A partly unusable link is rewritten to what was kept, in place (no new history entry). Runs
-  // once, as `initial` never changes: later rewrites happen in go().
+  // An address that is not the canonical one (an old query-string link, a partly unusable one) is
+  // rewritten to what was kept, in place (no new history entry). A path that is no step keeps its
+  // address: the page says it was not found. Runs once, as `initial` never changes: later
+  // rewrites happen in go().
   useEffect(() => {
-    const url = encode(initial.kept, initial.settings) || window.location.pathname;
+    const url = encode(initial.kept, initial.settings);
     const depth = currentDepth();
-    if (initial.partlyUnusable) window.history.replaceState({ guide: true, depth }, '', url);
+    if (initial.rewrite && !initial.notFound) window.history.replaceState({ guide: true, depth }, '', url);
     else if (!(window.history.state as HistoryState | null)?.guide)
       window.history.replaceState({ guide: true, depth }, '', window.location.href);
     const onPop = () => {
-      const d = decode(window.location.search);
+      const d = decode(window.location.pathname, window.location.search);
       commit(d.snapshot, () => setView((v) => ({ ...d, notice: false, moves: v.moves + 1 })));
     };
     window.addEventListener('popstate', onPop);
@@ -58,7 +60,7 @@ export function useGuide(initialSearch: string) {
   const go = useCallback(
     (answers: Answers, settings: Settings, opts: { pending?: Answers; replace?: boolean } = {}) => {
       const d = replay(answers as Record<string, string>);
-      const url = encode(d.kept, settings) || window.location.pathname;
+      const url = encode(d.kept, settings);
       const replace = opts.replace || settings.mode === 'shop';
       const depth = currentDepth() + (replace ? 0 : 1);
       if (replace) window.history.replaceState({ guide: true, depth }, '', url);
@@ -68,6 +70,8 @@ export function useGuide(initialSearch: string) {
           ...d,
           settings,
           partlyUnusable: false,
+          notFound: false,
+          rewrite: false,
           notice: false,
           moves: v.moves + 1,
           pending: opts.pending,

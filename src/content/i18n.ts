@@ -116,16 +116,6 @@ export function ensureLanguage(lang: Lang): Promise<void> | undefined {
 
 let wanted: Lang = DEFAULT_LANG;
 
-/** The language a query string asks for (unknown values mean Japanese, as decode() does). */
-export function langOfSearch(search: string): Lang {
-  try {
-    const values = new URLSearchParams(search).getAll('lang');
-    return values.length === 1 && isLang(values[0]) ? values[0] : DEFAULT_LANG;
-  } catch {
-    return DEFAULT_LANG;
-  }
-}
-
 /**
  * A content string as plain text (for document.title, aria labels): ruby keeps its base text
  * (<r>電話|でんわ</r> → 電話), other inline tags are dropped and their text kept.

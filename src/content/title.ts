@@ -4,7 +4,9 @@ import type { TFunction } from 'i18next';
 import { plainText } from './i18n';
 import type { StepMeta } from '../machine/guide';
 
-export function pageTitle(t: TFunction, step: StepMeta, overview = false): string {
+/** `step` null: the not-found page. */
+export function pageTitle(t: TFunction, step: StepMeta | null, overview = false): string {
+  if (!step) return plainText(t('ui:meta.titleNotFound'));
   if (overview) return plainText(t('ui:meta.titleOverview'));
   return plainText(
     step.kind === 'question'

@@ -6,7 +6,7 @@ import { encode } from '../app/url';
 
 /** The outcome's own address, to open on another phone: no mode=shop, no view, the language kept. */
 export function outcomeUrl(answers: Answers, lang?: string): string {
-  return `${window.location.origin}${window.location.pathname}${encode(answers, { lang })}`;
+  return `${window.location.origin}${encode(answers, { lang })}`;
 }
 
 export function PrintButton({ answers, lang }: { answers: Answers; lang?: string }) {

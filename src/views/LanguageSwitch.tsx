@@ -37,7 +37,7 @@ export function LanguageSwitch({ current, answers, settings, onSwitch }: Props) 
     <nav className="lang-switch" aria-label={t('ui:languages.label')}>
       <ul>
         {LANGS.map((lang) => {
-          const href = encode(answers, settingsFor(settings, lang)) || '/';
+          const href = encode(answers, settingsFor(settings, lang));
           return (
             <li key={lang}>
               <a

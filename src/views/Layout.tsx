@@ -20,7 +20,7 @@ export function Layout({
   children: ReactNode;
 }) {
   const { t } = useTranslation();
-  const home = encode({}, settings) || '/';
+  const home = encode({}, settings);
   return (
     <div className={settings.mode === 'shop' ? 'page shop' : 'page'}>
       <a className="skip-link" href="#main">

@@ -77,7 +77,7 @@ function Step({ node, settings, depth }: { node: OverviewNode; settings: Setting
 
 export default function Overview({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
-  const guideHref = encode({}, { lang: settings.lang, mode: settings.mode }) || '/';
+  const guideHref = encode({}, { lang: settings.lang, mode: settings.mode });
   return (
     <article className="step overview" data-overview aria-labelledby="step-heading">
       <h1 id="step-heading" tabIndex={-1}>

@@ -10,6 +10,8 @@ type Props = {
   backHref?: string;
   changing: boolean;
   onAnswer: (question: QuestionId, value: string) => void;
+  /** The address an answer leads to (the next step's page). */
+  answerHref: (value: string) => string;
   onBack: () => void;
 };
 
@@ -18,23 +20,26 @@ type ListProps = {
   ids: readonly string[];
   labelledBy?: string;
   onAnswer: (question: QuestionId, value: string) => void;
+  answerHref: (value: string) => string;
 };
 
-function AnswerList({ question, ids, labelledBy, onAnswer }: ListProps) {
+// Each answer is a link to the next step's page: without JavaScript (or before it has started)
+// a tap simply opens that page; with it, the app moves there in place.
+function AnswerList({ question, ids, labelledBy, onAnswer, answerHref }: ListProps) {
   return (
     <ul className="answers" aria-describedby="question-hint" aria-labelledby={labelledBy}>
       {ids.map((a) => (
         <li key={a}>
-          <button type="button" className="answer" data-answer={a} onClick={() => onAnswer(question, a)}>
+          <GuideLink className="answer" data-answer={a} href={answerHref(a)} onGo={() => onAnswer(question, a)}>
             <Rich k={`questions:${question}.answers.${a}`} />
-          </button>
+          </GuideLink>
         </li>
       ))}
     </ul>
   );
 }
 
-export function QuestionView({ question, answers, number, backHref, changing, onAnswer, onBack }: Props) {
+export function QuestionView({ question, answers, number, backHref, changing, onAnswer, answerHref, onBack }: Props) {
   const { t } = useTranslation();
   const k = (slot: string) => `questions:${question}.${slot}`;
   return (
@@ -72,11 +77,12 @@ export function QuestionView({ question, answers, number, backHref, changing, on
               ids={answers.filter((a) => (ids as readonly string[]).includes(a))}
               labelledBy={`group-${group}`}
               onAnswer={onAnswer}
+              answerHref={answerHref}
             />
           </div>
         ))
       ) : (
-        <AnswerList question={question} ids={answers} onAnswer={onAnswer} />
+        <AnswerList question={question} ids={answers} onAnswer={onAnswer} answerHref={answerHref} />
       )}
     </section>
   );
