@@ -43,7 +43,6 @@ export function contentSecurityPolicy(): string {
   ].join('; ');
 }
 
-
 /** A rendered page (src/app/entry-server.tsx). */
 export type Page = {
   path: string;
@@ -164,8 +163,7 @@ function pageHead(page: Page, origin: string): string {
     ['og:locale', OG_LOCALE[page.lang] ?? 'ja_JP'],
     ['og:image', abs('/icons/icon-512.png')],
   ];
-  for (const [property, content] of og)
-    tags.push(`<meta property="${property}" content="${escapeHtml(content)}" />`);
+  for (const [property, content] of og) tags.push(`<meta property="${property}" content="${escapeHtml(content)}" />`);
   tags.push('<meta name="twitter:card" content="summary" />');
   return tags.join('\n    ');
 }
@@ -175,7 +173,9 @@ type PageOptions = { template: string; start: string; entry: string; csp: string
 /** One page's HTML from Vite's index.html. */
 export function pageHtml(page: Page | null, o: PageOptions): string {
   let html = o.template;
-  const root = page ? `<div id="root" data-path="${escapeHtml(page.path)}">${page.html}</div>` : '<div id="root"></div>';
+  const root = page
+    ? `<div id="root" data-path="${escapeHtml(page.path)}">${page.html}</div>`
+    : '<div id="root"></div>';
   html = html.replace('<div id="root"></div>', () => root);
   if (page) {
     html = html.replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(page.title)}</title>`);
@@ -185,7 +185,10 @@ export function pageHtml(page: Page | null, o: PageOptions): string {
       () => `<meta name="description" content="${escapeHtml(page.description)}" />`,
     );
   } else {
-    html = html.replace(/<meta name="description" content="[^"]*" \/>/, () => '<meta name="robots" content="noindex" />');
+    html = html.replace(
+      /<meta name="description" content="[^"]*" \/>/,
+      () => '<meta name="robots" content="noindex" />',
+    );
   }
   const head = page ? pageHead(page, o.origin) : '';
   html = html.replace(
@@ -234,10 +237,13 @@ export function prerender(): Plugin {
 
         // The app's entry is started by startScript once the page has painted.
         let entry = '';
-        template = template.replace(/\s*<script type="module" crossorigin src="([^"]+)"><\/script>/, (_tag, src: string) => {
-          entry = src;
-          return '';
-        });
+        template = template.replace(
+          /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/,
+          (_tag, src: string) => {
+            entry = src;
+            return '';
+          },
+        );
         if (!entry) this.error('index.html has no module script to start after the first paint');
         const startRef = this.emitFile({ type: 'asset', name: 'start.js', source: startScript });
         const start = `/${this.getFileName(startRef)}`;

@@ -1,9 +1,8 @@
 // @vitest-environment node
-// The Content-Security-Policy of the built page (issue 9): a meta tag in dist/index.html only
-// (in `vite` dev mode it would block Vite's injected styles), scripts from 'self' plus the hashes
-// of the inline scripts the prerendered page carries, nothing unsafe, and nothing inline that the
-// policy would block (style attributes, <style>, event-handler attributes).
-import { createHash } from 'node:crypto';
+// The Content-Security-Policy of the built pages (issue 9): a meta tag in each built page only
+// (in `vite` dev mode it would block Vite's injected styles), scripts from 'self' and no inline
+// script at all, nothing unsafe, and nothing inline that the policy would block (style
+// attributes, <style>, event-handler attributes).
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,10 +10,21 @@ import { built, root } from './built';
 
 let html: string;
 let policy: Map<string, string[]>;
+/** Every built page, by its file in dist/. */
+let pages: Map<string, string>;
+
+function htmlFiles(dir: string, rel = ''): string[] {
+  return fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
+    const file = path.posix.join(rel, e.name);
+    if (e.isDirectory()) return file === 'assets' ? [] : htmlFiles(dir, file);
+    return e.name.endsWith('.html') ? [file] : [];
+  });
+}
 
 beforeAll(async () => {
   const { dir } = await built();
-  html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+  pages = new Map(htmlFiles(dir).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
+  html = pages.get('index.html')!;
   const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/i);
   policy = new Map(
     (meta?.[1] ?? '')
@@ -24,8 +34,6 @@ beforeAll(async () => {
       .map(([name, ...values]) => [name!, values]),
   );
 }, 120_000);
-
-const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 describe('Content-Security-Policy of the built index.html', () => {
   it('is a meta tag placed before any script or stylesheet', () => {
@@ -56,16 +64,31 @@ describe('Content-Security-Policy of the built index.html', () => {
     expect(policy.get(name)).toEqual(values);
   });
 
-  it("script-src is 'self' plus the hash of each inline script, and nothing else", () => {
-    const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
-    expect(policy.get('script-src')).toEqual(["'self'", ...inline.map(sha256)]);
+  it("script-src is 'self' only: no page carries an inline script", () => {
+    expect(policy.get('script-src')).toEqual(["'self'"]);
+    for (const [file, page] of pages) {
+      expect(page.match(/<script\b[^>]*>/g), file).toHaveLength(1);
+      expect(page, file).toMatch(
+        /<script type="module" src="\/assets\/start-[^"]+\.js" data-entry="\/assets\/[^"]+\.js"><\/script>/,
+      );
+    }
   });
 
-  it('has nothing inline the policy would block', () => {
-    expect(html).not.toMatch(/\sstyle="/);
-    expect(html).not.toMatch(/<style[\s>]/);
-    expect(html).not.toMatch(/\son[a-z]+="/);
-    expect(html).not.toMatch(/javascript:/i);
+  it('is the same on every page (every step, 404.html, shell.html)', () => {
+    expect(pages.size).toBeGreaterThan(400);
+    expect(pages.has('404.html') && pages.has('shell.html')).toBe(true);
+    const meta = /<meta http-equiv="Content-Security-Policy" content="[^"]*" \/>/;
+    const first = html.match(meta)![0];
+    for (const [file, page] of pages) expect(page.match(meta)?.[0], file).toBe(first);
+  });
+
+  it('has nothing inline the policy would block, on any page', () => {
+    for (const [file, page] of pages) {
+      expect(page, file).not.toMatch(/\sstyle="/);
+      expect(page, file).not.toMatch(/<style[\s>]/);
+      expect(page, file).not.toMatch(/\son[a-z]+="/);
+      expect(page, file).not.toMatch(/javascript:/i);
+    }
   });
 
   it('is not in the source index.html (dev mode would break)', () => {
@@ -75,7 +98,7 @@ describe('Content-Security-Policy of the built index.html', () => {
 
 describe('the prerendered first screen', () => {
   it('holds the introduction and the first question as static HTML', () => {
-    const rootHtml = html.match(/<div id="root">([\s\S]*)<\/div>\s*<\/body>/)?.[1] ?? '';
+    const rootHtml = html.match(/<div id="root" data-path="\/">([\s\S]*)<\/div>\s*<\/body>/)?.[1] ?? '';
     expect(rootHtml).toMatch(/data-question="situation"/);
     expect(rootHtml.match(/data-answer="/g)?.length).toBeGreaterThanOrEqual(2);
     expect(rootHtml).toMatch(/class="intro"/);

@@ -1,10 +1,10 @@
 // The guide as a user meets it: every path tapped through the rendered UI, by role and name.
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { i18n } from '../../src/content/i18n';
+import { i18n, plainText } from '../../src/content/i18n';
 import { encode } from '../../src/app/url';
 import { allPaths } from './paths';
-import { renderGuide } from './render';
+import { address, renderGuide } from './render';
 
 const t = (k: string, o?: Record<string, unknown>) => i18n.t(k, o) as string;
 const heading = () => screen.getByRole('heading', { level: 1 });
@@ -13,7 +13,7 @@ function tap(question: string, answer: string) {
   const region = document.querySelector(`[data-question="${question}"]`) as HTMLElement;
   expect(region, `question ${question} on screen`).not.toBeNull();
   // Find the answer the way a person does: by its visible label.
-  fireEvent.click(within(region).getByRole('button', { name: t(`questions:${question}.answers.${answer}`) }));
+  fireEvent.click(within(region).getByRole('link', { name: t(`questions:${question}.answers.${answer}`) }));
 }
 
 describe('every path through the screens', () => {
@@ -29,7 +29,7 @@ describe('every path through the screens', () => {
     expect(outcome).not.toBeNull();
     expect(heading().textContent).toBe(t(`outcomes:${p.outcome}.title`));
     expect(document.activeElement).toBe(heading());
-    expect(window.location.search).toBe(encode(p.answers));
+    expect(address()).toBe(encode(p.answers));
     expect(document.title).toContain(t(`outcomes:${p.outcome}.title`));
     // Numbered steps, each with an official link or a label saying it rests on other sources;
     // no raw keys leak.
@@ -81,24 +81,25 @@ describe('history and links', () => {
     expect(heading().textContent).toBe(t('questions:oldPhone.title'));
     fireEvent.click(screen.getByRole('link', { name: t('ui:question.back') }));
     expect(heading().textContent).toBe(t('questions:oldPlatform.title'));
-    expect(window.location.search).toBe('?situation=change&certificate=yes');
+    expect(address()).toBe('/change/yes/');
   });
 
   it('leaves Ctrl-click on a guide link to the browser (new tab), moving only on a plain click', () => {
-    renderGuide('?situation=change&certificate=yes');
+    renderGuide('/change/yes/');
     const back = screen.getByRole('link', { name: t('ui:question.back') });
-    expect(back.getAttribute('href')).toBe('?situation=change');
+    expect(back.getAttribute('href')).toBe('/change/');
     fireEvent.click(back, { ctrlKey: true });
-    expect(window.location.search).toBe('?situation=change&certificate=yes');
+    expect(address()).toBe('/change/yes/');
     expect(heading().textContent).toBe(t('questions:oldPlatform.title'));
     fireEvent.click(back);
     expect(heading().textContent).toBe(t('questions:certificate.title'));
   });
 
   it('opens a shared outcome link on the outcome', () => {
-    renderGuide('?situation=lost&certificate=unknown');
+    renderGuide('/lost/unknown/');
     expect(document.querySelector('[data-outcome="lost-suspend"]')).not.toBeNull();
     expect(document.querySelector('[data-notice]')).toBeNull();
+    expect(address()).toBe('/lost/unknown/');
     // certificate=unknown adds how to check.
     expect(document.querySelector('[data-note="howToCheckCertificate"]')).not.toBeNull();
   });
@@ -109,9 +110,37 @@ describe('history and links', () => {
     expect(notice?.getAttribute('role')).toBe('status');
     expect(notice?.textContent).toBe(t('ui:notice.partlyUnusable'));
     expect(heading().textContent).toBe(t('questions:certificate.title'));
-    expect(window.location.search).toBe('?situation=change');
+    expect(address()).toBe('/change/');
     tap('certificate', 'yes');
     expect(document.querySelector('[data-notice]')).toBeNull();
+  });
+
+  it('opens an old query-string link on the same step, rewritten to its address (no notice, no new entry)', () => {
+    const before = window.history.length;
+    renderGuide('?situation=lost&certificate=unknown');
+    expect(document.querySelector('[data-outcome="lost-suspend"]')).not.toBeNull();
+    expect(document.querySelector('[data-notice]')).toBeNull();
+    expect(address()).toBe('/lost/unknown/');
+    expect(window.history.length).toBe(before);
+  });
+
+  it('says an address that is no step was not found, keeps it, and offers the start and the usable part', () => {
+    renderGuide('/lost/maybe/');
+    expect(heading().textContent).toBe(t('ui:notFound.title'));
+    expect(document.title).toBe(plainText(t('ui:meta.titleNotFound')));
+    expect(address()).toBe('/lost/maybe/');
+    expect(screen.getByRole('link', { name: t('ui:notFound.start') }).getAttribute('href')).toBe('/');
+    fireEvent.click(screen.getByRole('link', { name: t('ui:notFound.step') }));
+    expect(heading().textContent).toBe(t('questions:certificate.title'));
+    expect(address()).toBe('/lost/');
+  });
+
+  it('has no "usable part" link when nothing of the address is a step', () => {
+    renderGuide('/en/nothing/here/');
+    expect(heading().textContent).toBe(t('ui:notFound.title'));
+    expect(screen.queryByRole('link', { name: t('ui:notFound.step') })).toBeNull();
+    fireEvent.click(screen.getByRole('link', { name: t('ui:notFound.start') }));
+    expect(address()).toBe('/en/');
   });
 });
 
@@ -125,7 +154,7 @@ describe('your answers: change one, keep the rest that still apply', () => {
     expect(heading().textContent).toBe(t('questions:situation.title'));
     tap('situation', 'handover');
     expect(document.querySelector('[data-outcome="revoke-before-handover"]')).not.toBeNull();
-    expect(window.location.search).toBe('?situation=handover&certificate=yes&oldPlatform=android&oldPhone=usable');
+    expect(address()).toBe('/handover/yes/android/usable/');
   });
 
   it('changing the new phone answer keeps everything before it', () => {
@@ -152,7 +181,7 @@ describe('your answers: change one, keep the rest that still apply', () => {
     renderGuide('?situation=lost&certificate=yes');
     fireEvent.click(screen.getByRole('link', { name: t('ui:answers.restart') }));
     expect(heading().textContent).toBe(t('questions:situation.title'));
-    expect(window.location.search).toBe('');
+    expect(address()).toBe('/');
   });
 });
 

@@ -8,7 +8,7 @@ import { DEFAULT_LANG, HTML_LANG, LANGS, ensureLanguage, i18n, plainText, type L
 import { sources } from '../../src/content/sources';
 import { encode } from '../../src/app/url';
 import { allPaths } from './paths';
-import { renderGuide } from './render';
+import { address, renderGuide } from './render';
 
 const OTHER_LANGS = LANGS.filter((l) => l !== DEFAULT_LANG);
 const missing: string[] = [];
@@ -68,7 +68,7 @@ describe.each(OTHER_LANGS)('every path through the screens in %s', (lang) => {
         hidden: true,
       });
       fireEvent.click(
-        within(region!).getByRole('button', {
+        within(region!).getByRole('link', {
           name: named(text(`questions:${question}.answers.${answer}`)),
           hidden: true,
         }),
@@ -77,7 +77,7 @@ describe.each(OTHER_LANGS)('every path through the screens in %s', (lang) => {
     const outcome = document.querySelector<HTMLElement>(`[data-outcome="${p.outcome}"]`);
     expect(outcome, `outcome ${p.outcome}`).not.toBeNull();
     within(outcome!).getByRole('heading', { level: 1, name: named(text(`outcomes:${p.outcome}.title`)), hidden: true });
-    expect(window.location.search).toBe(encode(p.answers, { lang }));
+    expect(address()).toBe(encode(p.answers, { lang }));
     expect(document.title).toContain(text(`outcomes:${p.outcome}.title`));
     expect(document.title).not.toMatch(/[<>{}]|\$t\(/);
     expectClean();
@@ -119,8 +119,8 @@ describe('the language switch', () => {
       ['やさしいにほんご', 'ja'],
     ]);
     expect(links[0]!.getAttribute('aria-current')).toBe('true');
-    expect(links[1]!.getAttribute('href')).toBe('?situation=repair&certificate=yes&lang=en&mode=shop');
-    expect(links[2]!.getAttribute('href')).toBe('?situation=repair&certificate=yes&lang=easy&mode=shop');
+    expect(links[1]!.getAttribute('href')).toBe('/en/repair/yes/?mode=shop');
+    expect(links[2]!.getAttribute('href')).toBe('/easy/repair/yes/?mode=shop');
   });
 
   it('switches language in place: same question, answers kept, html lang and title follow', async () => {
@@ -131,11 +131,11 @@ describe('the language switch', () => {
       fireEvent.click(within(nav()).getByRole('link', { name: 'English' }));
     });
     // The words load first (a lazy chunk), then the page moves.
-    await waitFor(() => expect(window.location.search).toBe('?situation=change&certificate=unknown&lang=en'));
+    await waitFor(() => expect(address()).toBe('/en/change/unknown/'));
     h1(text('questions:oldPlatform.title'));
     expect(i18n.language).toBe('en');
     expect(document.documentElement.lang).toBe('en');
-    expect(window.location.search).toBe('?situation=change&certificate=unknown&lang=en');
+    expect(address()).toBe('/en/change/unknown/');
     expect(window.history.length).toBe(before + 1);
     expect(document.title).toContain(text('questions:oldPlatform.title'));
     expectClean();
@@ -143,14 +143,14 @@ describe('the language switch', () => {
     await act(async () => {
       fireEvent.click(within(nav()).getByRole('link', { name: 'やさしいにほんご' }));
     });
-    await waitFor(() => expect(window.location.search).toBe('?situation=change&certificate=unknown&lang=easy'));
+    await waitFor(() => expect(address()).toBe('/easy/change/unknown/'));
     expect(i18n.language).toBe('easy');
     expect(document.documentElement.lang).toBe('ja');
     h1(text('questions:oldPlatform.title'));
-    // Answer in やさしい日本語: the button's name is its text without the ruby readings.
-    fireEvent.click(screen.getByRole('button', { name: named(text('questions:oldPlatform.answers.android')) }));
+    // Answer in やさしい日本語: the link's name is its text without the ruby readings.
+    fireEvent.click(screen.getByRole('link', { name: named(text('questions:oldPlatform.answers.android')) }));
     h1(text('questions:oldPhone.title'));
-    expect(window.location.search).toBe('?situation=change&certificate=unknown&oldPlatform=android&lang=easy');
+    expect(address()).toBe('/easy/change/unknown/android/');
     expect(document.querySelector('[data-question] ruby rt')).not.toBeNull();
     expectClean();
 
@@ -163,7 +163,7 @@ describe('the language switch', () => {
       window.history.back();
       await new Promise((r) => window.addEventListener('popstate', r, { once: true }));
     });
-    expect(window.location.search).toBe('?situation=change&certificate=unknown&lang=en');
+    expect(address()).toBe('/en/change/unknown/');
     expect(i18n.language).toBe('en');
     h1(text('questions:oldPlatform.title'));
   });
@@ -174,7 +174,7 @@ describe('the language switch', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('link', { name: 'English' }));
     });
-    await waitFor(() => expect(window.location.search).toBe('?situation=lost&lang=en&mode=shop'));
+    await waitFor(() => expect(address()).toBe('/en/lost/?mode=shop'));
     expect(window.history.length).toBe(before);
     h1(text('questions:certificate.title'));
   });

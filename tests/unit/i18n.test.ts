@@ -4,16 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import sources from '../../content/sources.json';
 import termsJa from '../../content/ja/terms.json';
-import {
-  DEFAULT_LANG,
-  LANGS,
-  NAMESPACES,
-  ensureLanguage,
-  i18n,
-  langOfSearch,
-  loadLanguage,
-  plainText,
-} from '../../src/content/i18n';
+import { DEFAULT_LANG, LANGS, NAMESPACES, ensureLanguage, i18n, loadLanguage, plainText } from '../../src/content/i18n';
 import { decode } from '../../src/app/url';
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
@@ -79,14 +70,20 @@ describe('languages', () => {
 
   it('accepts each language in the URL and nothing else', () => {
     for (const lang of OTHER_LANGS) {
-      const d = decode(`?lang=${lang}`);
+      const d = decode(`/${lang}/`);
       expect(d.settings.lang).toBe(lang);
-      expect(d.partlyUnusable).toBe(false);
-      expect(langOfSearch(`?situation=lost&lang=${lang}`)).toBe(lang);
+      expect(d.notFound).toBe(false);
+      expect(decode(`/${lang}/lost/`).settings.lang).toBe(lang);
+      // An old link's language is still read (and the address rewritten).
+      const old = decode('/', `?situation=lost&lang=${lang}`);
+      expect(old.settings.lang).toBe(lang);
+      expect(old.partlyUnusable).toBe(false);
+      expect(old.rewrite).toBe(true);
     }
-    expect(decode('?lang=fr').partlyUnusable).toBe(true);
-    expect(langOfSearch('?lang=fr')).toBe('ja');
-    expect(langOfSearch('?lang=en&lang=en')).toBe('ja'); // a repeated parameter is dropped (URL contract)
+    expect(decode('/fr/').notFound).toBe(true);
+    expect(decode('/ja/').notFound).toBe(true); // Japanese lives at the root
+    expect(decode('/', '?lang=fr').partlyUnusable).toBe(true);
+    expect(decode('/', '?lang=en&lang=en').settings.lang).toBeUndefined(); // a repeated parameter is dropped
   });
 
   it('loads a language lazily, all namespaces at once, and switches to it', async () => {

@@ -1,14 +1,18 @@
-// Render the whole guide as a user gets it, at a given address.
+// Render the whole guide as a user gets it, at a given address: a path (`/change/yes/`) or an
+// old query-string link (`?situation=change`), which the app reads and rewrites.
 import { render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { App } from '../../src/app/App';
 import { i18n } from '../../src/content/i18n';
 
-export function renderGuide(search = '') {
-  window.history.replaceState(null, '', `/${search}`);
+export function renderGuide(address = '/') {
+  window.history.replaceState(null, '', address.startsWith('/') ? address : `/${address}`);
   return render(
     <I18nextProvider i18n={i18n}>
-      <App search={window.location.search} />
+      <App path={window.location.pathname} search={window.location.search} />
     </I18nextProvider>,
   );
 }
+
+/** The page's address as the user sees it (path and query). */
+export const address = () => window.location.pathname + window.location.search;

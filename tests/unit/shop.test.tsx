@@ -10,7 +10,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../src/content/i18n';
 import { onShopReset } from '../../src/shop/resetHooks';
 import { IDLE_TIMEOUT_MS, WARNING_SECONDS } from '../../src/shop/useIdleReset';
-import { renderGuide } from './render';
+import { address, renderGuide } from './render';
+import { encode } from '../../src/app/url';
 
 const t = (k: string, o?: Record<string, unknown>) => i18n.t(k, o) as string;
 const heading = () => screen.getByRole('heading', { level: 1 });
@@ -23,12 +24,12 @@ const FULL = {
   newPhone: 'supported',
   newPlatform: 'iphone',
 } as const;
-const FULL_SEARCH = `?${new URLSearchParams(FULL).toString()}`;
+const FULL_PATH = encode(FULL);
 
 function tap(question: string, answer: string) {
   const region = document.querySelector(`[data-question="${question}"]`) as HTMLElement;
   expect(region, `question ${question} on screen`).not.toBeNull();
-  fireEvent.click(within(region).getByRole('button', { name: t(`questions:${question}.answers.${answer}`) }));
+  fireEvent.click(within(region).getByRole('link', { name: t(`questions:${question}.answers.${answer}`) }));
 }
 
 function answerAll() {
@@ -37,7 +38,7 @@ function answerAll() {
 
 /** Nothing of a customer anywhere: address, history state, storage, page. */
 function expectCleanSlate() {
-  expect(window.location.search).toBe('?mode=shop');
+  expect(address()).toBe('/?mode=shop');
   expect(heading().textContent).toBe(t('questions:situation.title'));
   expect(document.activeElement).toBe(heading());
   expect(document.querySelector('[data-outcome]')).toBeNull();
@@ -93,15 +94,15 @@ describe('次のお客様へ (reset)', () => {
 
   it('runs registered reset hooks after the page is cleared (e.g. a waiting app update)', async () => {
     const seen: string[] = [];
-    const off = onShopReset(() => seen.push(window.location.search));
-    renderGuide(`${FULL_SEARCH}&mode=shop`);
+    const off = onShopReset(() => seen.push(address()));
+    renderGuide(`${FULL_PATH}?mode=shop`);
     fireEvent.click(await resetButton());
     off();
-    expect(seen).toEqual(['?mode=shop']);
+    expect(seen).toEqual(['/?mode=shop']);
   });
 
   it('also clears an answer being changed, and the site name resets in place', async () => {
-    renderGuide(`${FULL_SEARCH}&mode=shop`);
+    renderGuide(`${FULL_PATH}?mode=shop`);
     await resetButton();
     const before = window.history.length;
     fireEvent.click(
@@ -121,7 +122,7 @@ describe('次のお客様へ (reset)', () => {
     // (by its DOM hook: the English words are another engineer's file)
     await waitFor(() => expect(document.querySelector('[data-action="reset"]')).not.toBeNull());
     fireEvent.click(document.querySelector('[data-action="reset"]')!);
-    expect(window.location.search).toBe('?lang=en&mode=shop');
+    expect(address()).toBe('/en/?mode=shop');
     await act(() => i18n.changeLanguage('ja'));
   });
 });
@@ -153,7 +154,7 @@ describe('history in shop mode', () => {
     fireEvent.click(screen.getByRole('link', { name: t('ui:question.back') }));
     expect(back).not.toHaveBeenCalled();
     expect(heading().textContent).toBe(t('questions:situation.title'));
-    expect(window.location.search).toBe('?mode=shop');
+    expect(address()).toBe('/?mode=shop');
   });
 });
 
@@ -205,7 +206,7 @@ describe('inactivity', () => {
     expect(screen.queryByRole('alertdialog')).toBeNull();
     advance(WARNING_SECONDS * 1000 + 1000);
     expect(heading().textContent).toBe(t('questions:oldPlatform.title'));
-    expect(window.location.search).toContain('situation=change');
+    expect(address()).toContain('/change/');
   });
 
   it('an empty counter (nothing answered) never shows the warning', async () => {
@@ -221,35 +222,35 @@ describe('inactivity', () => {
     renderGuide('?situation=change');
     advance(IDLE_TIMEOUT_MS * 2);
     expect(screen.queryByRole('alertdialog')).toBeNull();
-    expect(window.location.search).toBe('?situation=change');
+    expect(address()).toBe('/change/');
   });
 });
 
 describe('QR code and printing', () => {
   it('shop mode shows a QR code named "QR" that encodes the outcome without mode=shop', async () => {
-    renderGuide(`${FULL_SEARCH}&mode=shop`);
+    renderGuide(`${FULL_PATH}?mode=shop`);
     const qr = await screen.findByRole('img', { name: /QR/ });
-    expect(decodeQr(qr)).toBe(`${window.location.origin}/${FULL_SEARCH}`);
+    expect(decodeQr(qr)).toBe(`${window.location.origin}${FULL_PATH}`);
     fireEvent.click(await resetButton());
     expect(screen.queryByRole('img', { name: /QR/ })).toBeNull();
   });
 
   it('there is no QR code outside shop mode; 印刷 prints with a QR code added for the paper only', async () => {
     const print = vi.spyOn(window, 'print').mockImplementation(() => {});
-    renderGuide(FULL_SEARCH);
+    renderGuide(FULL_PATH);
     expect(screen.queryByRole('img', { name: /QR/ })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: /印刷/ }));
     await waitFor(() => expect(print).toHaveBeenCalledTimes(1));
     const figure = document.querySelector('[data-print-qr]') as HTMLElement;
     expect(getComputedStyle(figure).display, 'never on screen').toBe('none');
-    expect(decodeQr(figure.querySelector('svg[role="img"]')!)).toBe(`${window.location.origin}/${FULL_SEARCH}`);
+    expect(decodeQr(figure.querySelector('svg[role="img"]')!)).toBe(`${window.location.origin}${FULL_PATH}`);
     window.dispatchEvent(new Event('afterprint'));
     expect(document.querySelector('[data-print-qr]')).toBeNull();
   });
 
   it('a shop reset removes a printout QR code that is still in the page', async () => {
     vi.spyOn(window, 'print').mockImplementation(() => {});
-    renderGuide(`${FULL_SEARCH}&mode=shop`);
+    renderGuide(`${FULL_PATH}?mode=shop`);
     fireEvent.click(await screen.findByRole('button', { name: /印刷/ }));
     await waitFor(() => expect(document.querySelector('[data-print-qr]')).not.toBeNull());
     fireEvent.click(await resetButton());
@@ -272,8 +273,8 @@ describe('print stylesheet (src/shop/print.css applied as the printed page)', ()
   };
 
   it.each([
-    ['normal mode', FULL_SEARCH],
-    ['shop mode', `${FULL_SEARCH}&mode=shop`],
+    ['normal mode', FULL_PATH],
+    ['shop mode', `${FULL_PATH}?mode=shop`],
   ])('hides controls and keeps the checklist (%s)', async (_name, search) => {
     vi.spyOn(window, 'print').mockImplementation(() => {});
     renderGuide(search);

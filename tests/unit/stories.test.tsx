@@ -10,7 +10,7 @@ import { renderGuide } from './render';
 const t = (k: string) => (i18n.t(k) as string).replace(/<[^>]+>/g, '');
 const heading = () => screen.getByRole('heading', { level: 1 });
 const tap = (question: string, answer: string) =>
-  fireEvent.click(screen.getByRole('button', { name: t(`questions:${question}.answers.${answer}`) }));
+  fireEvent.click(screen.getByRole('link', { name: t(`questions:${question}.answers.${answer}`) }));
 const stepIds = () => [...document.querySelectorAll<HTMLElement>('[data-step]')].map((li) => li.dataset.step);
 
 describe('the card’s side of the certificate’s life', () => {
@@ -131,10 +131,8 @@ describe('the order of the task', () => {
 
   it('the first question says a trade-in when buying a new phone is 「買い替える」', () => {
     renderGuide('');
-    expect(screen.getByRole('button', { name: t('questions:situation.answers.change') }).textContent).toContain(
-      '下取り',
-    );
-    expect(screen.getByRole('button', { name: t('questions:situation.answers.handover') }).textContent).not.toContain(
+    expect(screen.getByRole('link', { name: t('questions:situation.answers.change') }).textContent).toContain('下取り');
+    expect(screen.getByRole('link', { name: t('questions:situation.answers.handover') }).textContent).not.toContain(
       '下取り',
     );
   });
