@@ -2,9 +2,10 @@
 //
 // 1. Builds the guide (the same `vite build` as `npm run build`) into .tmp/bench/dist.
 // 2. Serves it on loopback (Vite's preview server, port $BENCH_PORT or 4310).
-// 3. Lighthouse 12, mobile and desktop presets, on the first screen and on two outcomes.
-// 4. Answer tap → next question painted, in Chromium with 4× CPU throttling
-//    (DevTools protocol Emulation.setCPUThrottlingRate), over at least 20 taps: median and p95.
+// 3. Lighthouse 12, mobile and desktop presets, on the first screen, a deep link to a question
+//    and two outcomes (each a page of its own: scripts/prerender.ts).
+// 4. Answer tap → next question painted and → outcome painted, in Chromium with 4× CPU
+//    throttling (DevTools protocol Emulation.setCPUThrottlingRate), over at least 20 taps: median and p95.
 // 5. Prints one table, each figure beside its budget, and exits non-zero when a budget is missed.
 //
 // Budgets: README.md, "Performance".
@@ -46,9 +47,9 @@ process.env.CHROME_PATH = CHROME;
 
 const PAGES = {
   'first screen': '/',
-  'outcome: lost-suspend': '/?situation=lost&certificate=yes',
-  'outcome: change-revoke-old-then-setup':
-    '/?situation=change&certificate=yes&oldPlatform=android&oldPhone=usable&newPhone=supported&newPlatform=iphone',
+  'question: /change/yes/android/': '/change/yes/android/',
+  'outcome: lost-suspend': '/lost/yes/',
+  'outcome: change-revoke-old-then-setup': '/change/yes/android/usable/supported/iphone/',
 };
 // A walk through the guide: the answers that lead from one question to the next.
 const WALK = [
@@ -137,7 +138,7 @@ try {
             '100 / 100 / 100 / 100',
             scores.every((s) => s === 100),
           );
-          row(`${tag}: LCP`, `${Math.round(lcp)} ms`, '≤ 1500 ms (goal 1000)', lcp <= 1500);
+          row(`${tag}: LCP`, `${Math.round(lcp)} ms`, '≤ 1000 ms', lcp <= 1000);
           row(`${tag}: TBT / CLS`, `${Math.round(tbt)} ms / ${cls.toFixed(3)}`, '≤ 50 ms / 0', tbt <= 50 && cls === 0);
         }
       }
@@ -195,18 +196,25 @@ try {
       });
       const toQuestion = [];
       const toOutcome = [];
-      while (toQuestion.length < TAPS) {
+      const tap = async ([q, a], into) => {
+        await page.waitForSelector(`[data-question="${q}"] [data-answer="${a}"]`);
+        await page.tap(`[data-question="${q}"] [data-answer="${a}"]`);
+        into.push(await page.evaluate(() => window.__tap.done));
+        await page.waitForTimeout(100);
+      };
+      while (toQuestion.length < TAPS || toOutcome.length < TAPS) {
         await page.goto(origin + '/', { waitUntil: 'load' });
-        await page.waitForSelector('[data-question="situation"]');
+        await page.waitForSelector('html[data-app]');
         await page.waitForTimeout(300); // let hydration and idle preloads settle, as a person would
-        for (const [q, a] of [...WALK, LAST]) {
-          await page.waitForSelector(`[data-question="${q}"] [data-answer="${a}"]`);
-          await page.tap(`[data-question="${q}"] [data-answer="${a}"]`);
-          const ms = await page.evaluate(() => window.__tap.done);
-          (q === LAST[0] ? toOutcome : toQuestion).push(ms);
-          await page.waitForTimeout(100);
+        for (const step of WALK) await tap(step, toQuestion);
+        // The last question to its outcome, then Back, a few times: as many outcome taps as
+        // question taps without a reload each.
+        for (let i = 0; i < 4; i++) {
+          await tap(LAST, toOutcome);
+          await page.waitForSelector('[data-outcome]');
+          await page.goBack();
+          await page.waitForSelector(`[data-question="${LAST[0]}"]`);
         }
-        await page.waitForSelector('[data-outcome]');
       }
       if (process.env.BENCH_VERBOSE)
         console.log(
@@ -235,12 +243,11 @@ try {
       );
       const omed = pct(toOutcome, 50);
       const op95 = pct(toOutcome, 95);
-      // Reported, not budgeted: the spec's 100 ms is for the next question; an outcome is a long page.
       row(
         `tap → outcome painted, 4× CPU (${toOutcome.length} taps): median / p95`,
         `${omed.toFixed(0)} / ${op95.toFixed(0)} ms`,
-        '– (reported)',
-        true,
+        '≤ 150 ms (p95)',
+        op95 <= 150,
       );
     } finally {
       await browser.close();

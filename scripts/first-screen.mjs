@@ -29,9 +29,9 @@ export function htmlAssets(html) {
       if (href && (rel === 'modulepreload' || rel === 'stylesheet')) out.push(href);
     }
   }
-  // The entry script the page's inline script requests after the first paint (`entry="…"` in
-  // startScript, scripts/prerender.ts).
-  for (const [, src] of html.matchAll(/\bentry="([^"]+\.js)"/g)) out.push(src);
+  // The entry script the page's start script requests after the first paint (its tag's
+  // `data-entry="…"`, scripts/prerender.ts).
+  for (const [, src] of html.matchAll(/\sdata-entry="([^"]+\.js)"/g)) out.push(src);
   return out.filter((u) => u.startsWith('/') && !u.startsWith('//')).map((u) => u.replace(/^\//, ''));
 }
 

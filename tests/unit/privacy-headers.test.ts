@@ -56,7 +56,7 @@ describe('public/_headers', () => {
 
   it('lets hashed assets be cached for good and keeps the page and service worker fresh', () => {
     expect(rules['/assets/*']?.['Cache-Control']).toContain('immutable');
-    for (const p of ['/', '/index.html', '/sw.js', '/s/*']) expect(rules[p]?.['Cache-Control'], p).toBe('no-cache');
+    for (const p of ['/', '/index.html', '/sw.js']) expect(rules[p]?.['Cache-Control'], p).toBe('no-cache');
   });
 });
 
