@@ -57,8 +57,9 @@ const WALK = [
   ['certificate', 'yes'],
   ['oldPlatform', 'android'],
   ['oldPhone', 'usable'],
+  ['newPhone', 'supported'],
 ];
-const LAST = ['newPhone', 'supported'];
+const LAST = ['newPlatform', 'iphone'];
 
 const loadBefore = os.loadavg()[0];
 const rows = []; // [what, value, budget, ok]
