@@ -108,7 +108,7 @@ export function decode(pathname: string, search = ''): Decoded {
     } else if (key === 'lang') {
       // An old link's language: used when the path names none.
       rewrite = true;
-      if (knownLangs.includes(value) && !settings.lang && !segments.length) {
+      if (knownLangs.includes(value) && !settings.lang) {
         if (value !== knownLangs[0]) settings.lang = value;
       } else unusable = true;
     } else if (key === 'mode' || key === 'view') {
@@ -135,6 +135,9 @@ export function decode(pathname: string, search = ''): Decoded {
   if (fromQuery) unusable = true; // answers both in the path and the query: the path wins
   const result = replayPath(segments);
   notFound ||= result.rest > 0;
+  // Anything else that is not written the canonical way (settings in another order, an encoded
+  // letter) is rewritten too.
+  const canonical = encode(result.kept, settings) === pathname + (search.length > 1 ? search : '');
   return {
     snapshot: result.snapshot,
     kept: result.kept,
@@ -142,7 +145,7 @@ export function decode(pathname: string, search = ''): Decoded {
     settings,
     partlyUnusable: unusable,
     notFound,
-    rewrite: rewrite || unusable,
+    rewrite: rewrite || unusable || !canonical,
   };
 }
 
