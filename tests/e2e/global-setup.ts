@@ -5,12 +5,15 @@ import { resolve } from 'node:path';
 import { chromium, type BrowserServer } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { staticHost } from '../../scripts/static-host';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
     wsEndpoint: string;
+    /** The built site being served (dist/, or $E2E_DIST). */
+    distDir: string;
   }
 }
 
@@ -22,6 +25,9 @@ async function startPreview(outDir: string): Promise<{ server: PreviewServer; ur
         configFile: false,
         root: process.cwd(),
         logLevel: 'silent',
+        // Served like the static hosts the guide is made for: each step's page, 404.html with
+        // status 404, a redirect to the final slash (configFile: false leaves it out otherwise).
+        plugins: [staticHost()],
         build: { outDir },
         preview: { host: '127.0.0.1', port, strictPort: true, open: false },
       });
@@ -54,6 +60,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseURL', url);
   project.provide('wsEndpoint', browser.wsEndpoint());
+  project.provide('distDir', outDir);
   return async () => {
     await browser.close();
     await server.close();

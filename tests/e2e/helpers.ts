@@ -12,6 +12,7 @@ import type { OutcomeId, QuestionId } from '../../src/machine/questions';
 import { stepOf, type GuideSnapshot } from '../../src/machine/step';
 import i18next from 'i18next';
 import { plainText } from '../../src/content/i18n';
+import { encode, type Settings } from '../../src/app/url';
 import jaUi from '../../content/ja/ui.json';
 import jaQuestions from '../../content/ja/questions.json';
 import jaOutcomes from '../../content/ja/outcomes.json';
@@ -57,7 +58,8 @@ export function newContext(
 // ---------------------------------------------------------------- paths through the machine
 
 export type PathStep = { question: QuestionId; answer: string };
-export type GuidePath = { answers: PathStep[]; outcome: OutcomeId; search: string };
+/** `address`: the outcome's page, in Japanese (answers as path segments: /change/yes/…/). */
+export type GuidePath = { answers: PathStep[]; outcome: OutcomeId; address: string };
 
 function eventsFor(snapshot: GuideSnapshot): AnswerEvent[] {
   const step = stepOf(snapshot);
@@ -75,14 +77,19 @@ export function outcomePaths(): GuidePath[] {
     const answers = p.steps
       .filter((s) => s.event.type.startsWith('answer.'))
       .map((s) => ({ question: questionOfEvent(s.event), answer: String(s.event.value) }));
-    out.push({ answers, outcome: end.outcome, search: searchOf(answers) });
+    out.push({ answers, outcome: end.outcome, address: addressOf(answers) });
   }
-  return out.sort((a, b) => a.search.localeCompare(b.search));
+  return out.sort((a, b) => a.address.localeCompare(b.address));
 }
 
-export function searchOf(answers: readonly PathStep[]): string {
-  if (answers.length === 0) return '';
-  return `?${new URLSearchParams(answers.map((a) => [a.question, a.answer])).toString()}`;
+/** The address (path, and query for settings) of the step these answers lead to (src/app/url.ts). */
+export function addressOf(answers: readonly PathStep[], settings: Settings = {}): string {
+  return encode(Object.fromEntries(answers.map((a) => [a.question, a.answer])), settings);
+}
+
+/** The first page in a language: / (Japanese), /en/, /easy/. */
+export function startOf(lang: Lang): string {
+  return addressOf([], { lang });
 }
 
 /** The first screen's question id, from the machine (not hard-coded). */
@@ -149,6 +156,32 @@ export function expectedTitle(step: { question?: QuestionId; outcome?: OutcomeId
     : t('ui:meta.titleOutcome', { step: t(`outcomes:${step.outcome}.title`) });
   if (/questions:|outcomes:|ui:/.test(title)) throw new Error(`missing words for a title: ${title}`);
   return plainText(title);
+}
+
+/** A step's heading (its h1) as plain text: ruby keeps its base text. */
+export function expectedHeading(step: { question?: QuestionId; outcome?: OutcomeId }, lang: Lang = 'ja'): string {
+  const t = words.getFixedT(lang);
+  const key = step.question ? `questions:${step.question}.title` : `outcomes:${step.outcome}.title`;
+  if (!t(key) || t(key) === key) throw new Error(`missing words for a heading: ${key}`);
+  return plainText(t(key)).replace(/\s+/g, ' ').trim();
+}
+
+/** Waits until the app has rendered (html[data-app]): before that, an answer is a plain link. */
+export async function appStarted(page: Page): Promise<void> {
+  await page.locator('html[data-app]').waitFor({ state: 'attached' });
+}
+
+/**
+ * Waits until the step itself is the app's. html[data-app] is set when the app first commits, but
+ * React hydrates a prerendered step inside a Suspense boundary later; a `toggle` reaching it before
+ * is lost (clicks are replayed). React marks the nodes it owns with a `__reactFiber$…` property.
+ */
+export async function stepHydrated(page: Page): Promise<void> {
+  await appStarted(page);
+  await page.waitForFunction(() => {
+    const step = document.querySelector('[data-question], [data-outcome], [data-not-found]');
+    return step !== null && Object.keys(step).some((k) => k.startsWith('__reactFiber$'));
+  });
 }
 
 // ---------------------------------------------------------------- page guard

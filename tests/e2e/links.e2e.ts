@@ -1,7 +1,7 @@
 // Addresses in a real browser: a link with unusable parts, Back and Forward, reload.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PageGuard, SIZES, words, baseURL, expectedTitle, openGuardedPage } from './helpers';
+import { PageGuard, SIZES, words, appStarted, baseURL, expectedTitle, openGuardedPage } from './helpers';
 
 describe('links and history (phone)', () => {
   let page: Page;
@@ -15,36 +15,43 @@ describe('links and history (phone)', () => {
     await close?.();
   });
 
-  const search = () => new URL(page.url()).search;
+  /** Path and query of the current address. */
+  const address = () => {
+    const u = new URL(page.url());
+    return u.pathname + u.search;
+  };
 
-  test('a link with bad parts shows a polite notice and is rewritten to what was kept', async () => {
+  test('an old link with bad parts shows a polite notice and is rewritten to what was kept', async () => {
     await guard.goto(`${baseURL()}/?situation=lost&certificate=maybe&foo=1`);
     const notice = page.locator('[data-notice][role="status"]');
     await notice.waitFor();
     expect((await notice.textContent())?.trim()).not.toBe('');
     expect(await page.locator('[data-question="certificate"]').count()).toBe(1);
-    expect(search()).toBe('?situation=lost');
+    expect(address()).toBe('/lost/');
     expect(await page.title()).toBe(expectedTitle({ question: 'certificate' }));
     guard.check('bad link');
   });
 
-  test('a good link shows no notice', async () => {
-    await guard.goto(`${baseURL()}/?situation=lost&certificate=yes`);
+  test('a step’s own address shows no notice', async () => {
+    await guard.goto(`${baseURL()}/lost/yes/`);
     await page.locator('[data-outcome="lost-suspend"]').waitFor();
+    await appStarted(page);
     expect(await page.locator('[data-notice]').count()).toBe(0);
+    expect(address()).toBe('/lost/yes/');
     guard.check('good link');
   });
 
   test('Back and Forward move between questions; reload keeps the place', async () => {
     await guard.goto(`${baseURL()}/`);
+    await appStarted(page);
     await page.locator('[data-question="situation"] [data-answer="change"]').tap();
     await page.locator('[data-question="certificate"] [data-answer="yes"]').tap();
     await page.locator('[data-question="oldPlatform"]').waitFor();
-    expect(search()).toBe('?situation=change&certificate=yes');
+    expect(address()).toBe('/change/yes/');
 
-    const at = async (question: string, query: string) => {
+    const at = async (question: string, path: string) => {
       await page.locator(`[data-question="${question}"]`).waitFor();
-      expect(search()).toBe(query);
+      expect(address()).toBe(path);
       // Generous: on a busy 2-core machine a history step can take more than the default second.
       await expect
         .poll(() => page.title(), { timeout: 5000 })
@@ -52,25 +59,26 @@ describe('links and history (phone)', () => {
       await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 5000 }).toBe('step-heading');
     };
     await page.goBack();
-    await at('certificate', '?situation=change');
+    await at('certificate', '/change/');
     await page.goBack();
-    await at('situation', '');
+    await at('situation', '/');
     await page.goForward();
-    await at('certificate', '?situation=change');
+    await at('certificate', '/change/');
     await page.goForward();
-    await at('oldPlatform', '?situation=change&certificate=yes');
+    await at('oldPlatform', '/change/yes/');
     await guard.reload();
     await page.locator('[data-question="oldPlatform"]').waitFor();
-    expect(search()).toBe('?situation=change&certificate=yes');
+    expect(address()).toBe('/change/yes/');
     guard.check('history');
   });
 
   test('the in-page back link returns to the previous question', async () => {
-    await guard.goto(`${baseURL()}/?situation=repair&certificate=unknown`);
+    await guard.goto(`${baseURL()}/repair/unknown/`);
     await page.locator('[data-question="oldPlatform"]').waitFor();
+    await appStarted(page);
     await page.getByRole('link', { name: words.t('ui:question.back') }).tap();
     await page.locator('[data-question="certificate"]').waitFor();
-    expect(search()).toBe('?situation=repair');
+    expect(address()).toBe('/repair/');
     guard.check('back link');
   });
 });

@@ -1,12 +1,13 @@
 // Works without a network (issue 7): visit once, wait for the service worker, cut the network
-// (context.setOffline), reload, and walk to an outcome in every language; deep links and the
-// shop-mode page also open offline. Along the way: no request to another origin, no CSP
-// violation, no console error. Also checks the two web app manifests and their icons.
+// (context.setOffline), reload, and walk to an outcome in every language; steps never visited
+// (the worker serves them shell.html, the app renders the address), old links and the shop-mode
+// page also open offline. Along the way: no request to another origin, no CSP violation, no
+// console error. Also checks the two web app manifests and their icons.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGS } from '../../src/content/i18n';
 import ui from '../../content/ja/ui.json';
-import { baseURL, connect, PageGuard } from './helpers';
+import { appStarted, baseURL, connect, expectedTitle, PageGuard } from './helpers';
 
 const WALK: [string, string][] = [
   ['situation', 'change'],
@@ -24,10 +25,11 @@ let page: Page;
 let guard: PageGuard;
 
 async function walkToOutcome(p: Page): Promise<string | null> {
+  await appStarted(p);
   for (const [q, a] of WALK) {
-    const button = p.locator(`[data-question="${q}"] [data-answer="${a}"]`);
-    await button.waitFor();
-    await button.click();
+    const link = p.locator(`[data-question="${q}"] [data-answer="${a}"]`);
+    await link.waitFor();
+    await link.click();
   }
   const outcome = p.locator('[data-outcome]');
   await outcome.waitFor();
@@ -77,6 +79,9 @@ describe('offline after one visit', () => {
     });
     expect(sw.script).toMatch(/\/sw\.js$/);
     expect(sw.urls).toContain('/index.html');
+    // The page for every other step, offline (navigateFallback); not 450 prerendered pages.
+    expect(sw.urls).toContain('/shell.html');
+    expect(sw.urls.filter((u) => u.endsWith('.html')).sort()).toEqual(['/index.html', '/shell.html']);
     // Every language's words and the lazy screens are in the cache, not only what was visited.
     const chunks = sw.urls.filter((u) => u.startsWith('/assets/'));
     expect(chunks.filter((u) => /\/outcomes-[^/]+\.js$/.test(u)).length).toBe(LANGS.length);
@@ -91,13 +96,14 @@ describe('offline after one visit', () => {
     await guard.reload();
     await page.locator('[data-question="situation"]').waitFor();
     expect(await walkToOutcome(page)).toBe(WALK_OUTCOME);
+    expect(new URL(page.url()).pathname).toBe(`/${WALK.map(([, a]) => `${a}/`).join('')}`);
     expect(await cspViolations(page)).toEqual([]);
     guard.check('offline, ja');
   });
 
   for (const lang of LANGS.filter((l) => l !== 'ja')) {
-    it(`walks to an outcome in lang=${lang} with no network`, async () => {
-      await guard.goto(`${baseURL()}/?lang=${lang}`);
+    it(`walks to an outcome in /${lang}/ with no network`, async () => {
+      await guard.goto(`${baseURL()}/${lang}/`);
       await page.locator('[data-question="situation"]').waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang === 'en' ? 'en' : 'ja');
       expect(await walkToOutcome(page)).toBe(WALK_OUTCOME);
@@ -106,17 +112,36 @@ describe('offline after one visit', () => {
     });
   }
 
-  it('opens a deep link to an outcome, in every language, with no network', async () => {
-    for (const lang of LANGS) {
-      const search = `?situation=lost&certificate=yes${lang === 'ja' ? '' : `&lang=${lang}`}`;
-      await guard.goto(`${baseURL()}/${search}`);
-      await page.locator('[data-outcome="lost-suspend"]').waitFor();
-      // The static first question is never what a deep link shows, and the page is revealed.
-      expect(await page.locator('[data-question]').count()).toBe(0);
-      expect(await page.evaluate(() => document.documentElement.classList.contains('deeplink'))).toBe(false);
+  it('opens steps never visited, a question and an outcome in other languages, with no network', async () => {
+    const steps = [
+      { address: '/easy/moved/', lang: 'easy', question: 'certificate' },
+      { address: '/en/repair/unknown/iphone/', lang: 'en', question: 'oldPhone' },
+      { address: '/en/lost/yes/', lang: 'en', outcome: 'lost-suspend' },
+      { address: '/easy/cardLost/', lang: 'easy', outcome: 'card-lost' },
+    ] as const;
+    for (const step of steps) {
+      const response = await page.goto(`${baseURL()}${step.address}`);
+      expect(response?.fromServiceWorker(), step.address).toBe(true);
+      const hook = 'question' in step ? `[data-question="${step.question}"]` : `[data-outcome="${step.outcome}"]`;
+      await page.locator(hook).waitFor();
+      await appStarted(page);
+      // The worker's shell page (no prerendered step in it), rendered by the app from the address.
+      expect(await page.locator('#root').getAttribute('data-path'), step.address).toBeNull();
+      expect(new URL(page.url()).pathname).toBe(step.address);
+      expect(await page.locator('[data-question], [data-outcome]').count()).toBe(1);
+      await expect.poll(() => page.title()).toBe(expectedTitle(step, step.lang));
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(step.lang === 'en' ? 'en' : 'ja');
       expect(await cspViolations(page)).toEqual([]);
     }
-    guard.check('offline deep links');
+    guard.check('offline steps never visited');
+  });
+
+  it('opens an old query-string link offline, rewritten to its step', async () => {
+    await guard.goto(`${baseURL()}/?situation=lost&certificate=yes&lang=en`);
+    await page.locator('[data-outcome="lost-suspend"]').waitFor();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/en/lost/yes/');
+    expect(await cspViolations(page)).toEqual([]);
+    guard.check('offline old link');
   });
 
   it('opens shop mode and the overview with no network', async () => {
@@ -170,6 +195,7 @@ describe('with no network and no service worker yet', () => {
     // The outcome chunks cannot be fetched (as when the network drops before they arrive).
     await p.route(/\/assets\/(OutcomeView|outcomes)-[^/]+\.js$/, (route) => route.abort('internetdisconnected'));
     await p.goto(`${baseURL()}/`);
+    await appStarted(p);
     await p.locator('[data-question="situation"] [data-answer="lost"]').click();
     await p.locator('[data-question="certificate"] [data-answer="yes"]').click();
     const failed = p.locator('[data-load-failed]');
@@ -179,26 +205,7 @@ describe('with no network and no service worker yet', () => {
     await fresh.close();
   });
 
-  it('shows the static first question when the app script of a deep link never arrives', async () => {
-    const fresh = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      locale: 'ja-JP',
-      serviceWorkers: 'block',
-    });
-    const p = await fresh.newPage();
-    await p.route(/\/assets\/index-[^/]+\.js$/, (route) => route.abort('internetdisconnected'));
-    // Shop mode has no static copy of its steps (its controls are the app's).
-    await p.goto(`${baseURL()}/?situation=lost&certificate=yes&mode=shop`);
-    const first = p.locator('[data-question="situation"]');
-    // Hidden at first (the app might still arrive and show the outcome) …
-    expect(await first.isVisible()).toBe(false);
-    // … then shown (src/views/prerender.css), rather than an empty page for ever.
-    await first.waitFor({ state: 'visible', timeout: 10_000 });
-    expect(await p.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
-    await fresh.close();
-  });
-
-  it('follows the link of an answer tapped on the static first screen before the app has started', async () => {
+  it('follows the link of an answer tapped on a prerendered step before the app has started', async () => {
     const fresh = await browser.newContext({
       viewport: { width: 390, height: 844 },
       locale: 'ja-JP',
@@ -211,16 +218,25 @@ describe('with no network and no service worker yet', () => {
       await new Promise((r) => setTimeout(r, 3000));
       await route.continue();
     });
+    // A mark on the window: gone after a page load, kept if the app moved in place.
+    const mark = () => p.evaluate(() => Object.assign(window, { __samePage: true }));
+    const samePage = () => p.evaluate(() => '__samePage' in window);
     await p.goto(`${baseURL()}/`, { waitUntil: 'commit' });
+    await p.locator('[data-question="situation"] [data-answer="lost"]').waitFor();
+    await mark();
     await p.locator('[data-question="situation"] [data-answer="lost"]').click();
-    // The tap is not lost: the page opens that answer's address (its static copy shows the next step).
+    // The tap is not lost: the page opens that answer's address, the next step's own page.
     await p.locator('[data-question="certificate"]').waitFor();
-    expect(new URL(p.url()).search).toBe('?situation=lost');
-    // The same on a deep link's static step (shown before the app).
-    await p.goto(`${baseURL()}/?situation=change&lang=en`, { waitUntil: 'commit' });
+    expect(new URL(p.url()).pathname).toBe('/lost/');
+    expect(await samePage()).toBe(false);
+    // The same on a deeper step, in English.
+    await p.goto(`${baseURL()}/en/change/`, { waitUntil: 'commit' });
+    await p.locator('[data-question="certificate"] [data-answer="yes"]').waitFor();
+    await mark();
     await p.locator('[data-question="certificate"] [data-answer="yes"]').click();
     await p.locator('[data-question="oldPlatform"]').waitFor();
-    expect(new URL(p.url()).search).toBe('?situation=change&lang=en&certificate=yes');
+    expect(new URL(p.url()).pathname).toBe('/en/change/yes/');
+    expect(await samePage()).toBe(false);
     expect(await p.evaluate(() => document.documentElement.lang)).toBe('en');
     await fresh.close();
   });

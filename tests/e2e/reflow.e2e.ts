@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   PageGuard,
+  addressOf,
   baseURL,
   coveringPaths,
   layoutProblems,
@@ -15,7 +16,7 @@ import {
   openGuardedPage,
   outcomePaths,
   screenshot,
-  searchOf,
+  stepHydrated,
   stepName,
   type Size,
 } from './helpers';
@@ -32,7 +33,7 @@ for (const p of coveringPaths(outcomePaths(), false)) {
   for (let i = 0; i <= p.answers.length; i++) {
     const given = p.answers.slice(0, i);
     const end = i < p.answers.length ? p.answers[i]!.question : `outcome-${p.outcome}`;
-    steps.set(searchOf(given), stepName(given, end));
+    steps.set(addressOf(given), stepName(given, end));
   }
 }
 
@@ -42,7 +43,12 @@ describe.each(NARROW)('$name', (size) => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ page, guard, close } = await openGuardedPage(size, size.mobile ? {} : { deviceScaleFactor: 2 }));
+    // No service worker: each step's prerendered page, as a first visit gets it (with the worker in
+    // control, steps get its shell page, which the offline suite covers).
+    ({ page, guard, close } = await openGuardedPage(size, {
+      serviceWorkers: 'block',
+      ...(size.mobile ? {} : { deviceScaleFactor: 2 }),
+    }));
   });
   afterAll(async () => {
     await close?.();
@@ -51,25 +57,25 @@ describe.each(NARROW)('$name', (size) => {
   test(`no sideways scroll or clipping on ${steps.size} steps`, async () => {
     const problems: string[] = [];
     const shot = new Set<string>();
-    for (const [search, name] of steps) {
-      await guard.goto(`${baseURL()}/${search}`);
+    for (const [address, name] of steps) {
+      await guard.goto(`${baseURL()}${address}`);
       await page.locator('[data-question], [data-outcome]').first().waitFor();
-      // The app first (a deep link paints a static copy, which the app then replaces), then open
-      // every disclosure.
-      await page.locator('html[data-app]').waitFor({ state: 'attached' });
+      // The app first (opened evidence renders its quotes only once the step is hydrated), then
+      // open every disclosure.
+      await stepHydrated(page);
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
       // Opened evidence loads its chunk and renders the quotes; measure once they are on the page.
       if (await page.locator('[data-evidence]').count()) await page.locator('[data-fact]').first().waitFor();
       const l = await measureLayout(page);
       expect(l.clientWidth).toBe(size.width);
-      problems.push(...layoutProblems(l).map((p) => `${search || '/'}: ${p}`));
+      problems.push(...layoutProblems(l).map((p) => `${address}: ${p}`));
       // One screenshot per kind of step, to look at.
       const kind = name.split('__')[1]!;
       if (!shot.has(kind)) {
         shot.add(kind);
         await screenshot(page, size.name, name);
       }
-      guard.check(`${size.name} ${search || '/'}`);
+      guard.check(`${size.name} ${address}`);
     }
     expect(problems).toEqual([]);
   });

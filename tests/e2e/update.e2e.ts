@@ -12,7 +12,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ui from '../../content/ja/ui.json';
-import { connect } from './helpers';
+import { staticHost } from '../../scripts/static-host';
+import { appStarted, connect } from './helpers';
 
 const PORT = 4316;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -55,6 +56,7 @@ async function serve(dir: string): Promise<void> {
     configFile: false,
     root,
     logLevel: 'silent',
+    plugins: [staticHost()], // each step's own page, as in global-setup.ts
     build: { outDir: dir },
     preview: { host: '127.0.0.1', port: PORT, strictPort: true },
   });
@@ -88,8 +90,8 @@ afterAll(async () => {
   fs.rmSync(work, { recursive: true, force: true });
 });
 
-/** A new visitor on release A at `search`, once A's service worker controls the page. */
-async function visitReleaseA(search: string): Promise<{ context: BrowserContext; page: Page }> {
+/** A new visitor on release A at `address`, once A's service worker controls the page. */
+async function visitReleaseA(address: string): Promise<{ context: BrowserContext; page: Page }> {
   await serve(releases.a);
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
@@ -97,14 +99,15 @@ async function visitReleaseA(search: string): Promise<{ context: BrowserContext;
     serviceWorkers: 'allow',
   });
   const page = await context.newPage();
-  await page.goto(`${ORIGIN}/${search}`);
+  await page.goto(`${ORIGIN}${address}`);
   await installedRelease(page);
+  await appStarted(page);
   return { context, page };
 }
 
 describe('a new release', () => {
   it('is announced politely, and the button switches to it with no stale files', async () => {
-    const { context, page } = await visitReleaseA('?situation=change');
+    const { context, page } = await visitReleaseA('/change/');
     expect(await release(page)).toBe('a');
 
     await publishB(page);
@@ -117,21 +120,27 @@ describe('a new release', () => {
 
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: ui.update.apply }).click()]);
     await page.locator('[data-question="certificate"]').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/change/');
     expect(await release(page)).toBe('b');
     expect(await page.locator('[data-update-notice="ready"]').count()).toBe(0);
 
-    // The new release works offline on its own files.
+    // The new release works offline on its own files, also on a step not visited under it.
     await context.setOffline(true);
     await page.reload();
     await page.locator('[data-question="certificate"]').waitFor();
+    expect(await release(page)).toBe('b');
+    await page.goto(`${ORIGIN}/en/change/yes/`);
+    await page.locator('[data-question="oldPlatform"]').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await release(page)).toBe('b');
     await context.close();
   });
 
   it('in shop mode, waits silently and applies at the reset for the next customer', async () => {
-    const { context, page } = await visitReleaseA('?mode=shop');
+    const { context, page } = await visitReleaseA('/?mode=shop');
     await page.locator('[data-question="situation"] [data-answer="lost"]').click();
     await page.locator('[data-question="certificate"]').waitFor();
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/lost/?mode=shop');
 
     await publishB(page);
     await page.waitForTimeout(500); // time for a notice to appear, if it wrongly would
@@ -157,7 +166,7 @@ describe('a new release', () => {
     expect(requests).toEqual([]);
     expect(applied).toBe(true);
     await page.locator('[data-question="situation"]').waitFor();
-    expect(new URL(page.url()).search).toBe('?mode=shop');
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/?mode=shop');
     expect(await release(page)).toBe('b');
     await context.close();
   });

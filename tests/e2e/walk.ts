@@ -4,6 +4,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   PageGuard,
+  addressOf,
+  appStarted,
   axeViolations,
   baseURL,
   expectedTitle,
@@ -12,7 +14,7 @@ import {
   measureLayout,
   openGuardedPage,
   screenshot,
-  searchOf,
+  startOf,
   stepName,
   type GuidePath,
   type Lang,
@@ -29,7 +31,6 @@ import {
 export function defineWalk(size: Size, paths: readonly GuidePath[], every: 'url' | 'screen', lang: Lang = 'ja') {
   const label = `${lang}, ${paths.length} paths tapped, axe on every distinct ${every === 'url' ? 'address' : 'screen'}`;
   const shots = lang === 'ja' ? size.name : `${size.name}-${lang}`;
-  const start = lang === 'ja' ? '/' : `/?lang=${lang}`;
   describe(`${size.name}: ${label}`, () => {
     let close: () => Promise<void>;
     let page: Page;
@@ -48,7 +49,9 @@ export function defineWalk(size: Size, paths: readonly GuidePath[], every: 'url'
     };
 
     beforeAll(async () => {
-      ({ page, guard, close } = await openGuardedPage(size));
+      // No service worker: with it in control, every page but / would be its shell page, whose app
+      // starts only after a 1.5 s wait for a first paint (offline.e2e.ts covers the shell).
+      ({ page, guard, close } = await openGuardedPage(size, { serviceWorkers: 'block' }));
     });
 
     afterAll(async () => {
@@ -65,15 +68,15 @@ export function defineWalk(size: Size, paths: readonly GuidePath[], every: 'url'
       given: readonly PathStep[],
       step: { question?: PathStep['question']; outcome?: GuidePath['outcome'] },
     ) {
-      const search = new URL(page.url()).search;
-      if (audited.has(search)) return;
-      audited.add(search);
-      const where = `${size.name} ${search || '/'}`;
+      const { pathname } = new URL(page.url());
+      if (audited.has(pathname)) return;
+      audited.add(pathname);
+      const where = `${size.name} ${pathname}`;
       const layout = await timed('checks', () => measureLayout(page));
       expect(layout.lang, `${where}: <html lang>`).toBe(lang === 'en' ? 'en' : 'ja');
       expect(layout.title, `${where}: <title>`).toBe(expectedTitle(step, lang));
       expect(layoutProblems(layout), `${where}: layout`).toEqual([]);
-      const key = every === 'url' ? search : await timed('checks', () => screenKey(page));
+      const key = every === 'url' ? pathname : await timed('checks', () => screenKey(page));
       if (screens.has(key)) return guard.check(where);
       screens.add(key);
       const violations = await timed('axe', () => axeViolations(page));
@@ -84,33 +87,31 @@ export function defineWalk(size: Size, paths: readonly GuidePath[], every: 'url'
       guard.check(where);
     }
 
-    test.each(paths.map((p) => [p.search, p] as const))('tap %s', (_search, path) => timed('total', () => walk(path)));
+    test.each(paths.map((p) => [addressOf(p.answers, { lang }), p] as const))('tap %s', (_address, path) =>
+      timed('total', () => walk(path)),
+    );
 
     async function walk(path: GuidePath) {
-      await guard.goto(`${baseURL()}${start}`);
+      await guard.goto(`${baseURL()}${startOf(lang)}`);
       await page.locator(`[data-question="${firstQuestion()}"]`).waitFor();
+      // Tap the app's answers (moved in place), not the prerendered page's plain links.
+      await appStarted(page);
       const given: PathStep[] = [];
       for (const { question, answer } of path.answers) {
         const step = page.locator(`[data-question="${question}"]`);
         await step.waitFor();
         await audit(given, { question });
-        await step.locator(`[data-answer="${answer}"]`).tap();
+        // A link (<a href>, role link) to the next step's page.
+        await step.locator(`a[href][data-answer="${answer}"]`).tap();
         given.push({ question, answer });
-        // The address follows every answer (one history entry each).
-        await page.waitForURL((u) => answersIn(u) === searchOf(given));
+        // The address follows every answer: the next step's own page (one history entry each).
+        await page.waitForURL((u) => u.pathname === addressOf(given, { lang }) && u.search === '');
       }
       await expect.poll(() => page.locator(`[data-outcome="${path.outcome}"]`).count()).toBe(1);
       await audit(given, { outcome: path.outcome });
-      guard.check(`${size.name} ${path.search}`);
+      guard.check(`${size.name} ${addressOf(path.answers, { lang })}`);
     }
   });
-}
-
-/** The answers part of an address, in the order the questions were asked. */
-function answersIn(u: URL): string {
-  const params = new URLSearchParams(u.search);
-  params.delete('lang');
-  return params.size ? `?${params.toString()}` : '';
 }
 
 /**
