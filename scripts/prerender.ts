@@ -125,11 +125,13 @@ export function pageFile(address: string): string {
  * (the data-entry attribute of its own tag) once the page has painted (the browser's
  * first-contentful-paint entry; after 1.5 s at the latest). Requested from the <head>, the entry
  * often downloaded and ran before the first paint, and Lighthouse's simulation counted it into LCP
- * (mobile ≈ 1.5 s instead of ≈ 0.9 s). It knows nothing of steps or addresses.
+ * (mobile ≈ 1.5 s instead of ≈ 0.9 s). A page with nothing to paint (shell.html, which the service
+ * worker serves for any step) requests it at once. It knows nothing of steps or addresses.
  */
 export const startScript = `var s=document.querySelector("script[data-entry]"),done=0;
 function go(){if(!done){done=1;import(s.getAttribute("data-entry"))}}
-try{new PerformanceObserver(function(l,o){o.disconnect();setTimeout(go)}).observe({type:"paint",buffered:true})}catch(e){}
+if(!document.getElementById("root").hasChildNodes())go();
+else try{new PerformanceObserver(function(l,o){o.disconnect();setTimeout(go)}).observe({type:"paint",buffered:true})}catch(e){}
 setTimeout(go,1500);
 `;
 

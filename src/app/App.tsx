@@ -3,10 +3,10 @@
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuestionId } from '../machine/questions';
-import { ensureLanguage, HTML_LANG, langOf } from '../content/i18n';
+import { ensureLanguage, HTML_LANG, langOf, plainText } from '../content/i18n';
 import { replay } from '../machine/replay';
 import { stepOf } from '../machine/step';
-import { pageTitle } from '../content/title';
+import { pageDescription, pageTitle } from '../content/title';
 import { installPrintStylesheet } from '../shop/printStylesheet';
 import { runShopResetHooks } from '../shop/resetHooks';
 import { encode } from './url';
@@ -55,8 +55,10 @@ export function App({ path, search = '' }: { path: string; search?: string }) {
     ensureLanguage(lang)?.catch(() => undefined);
   }, [lang]);
 
-  // The page's description follows the language (the built HTML carries the Japanese one).
-  const description = t('ui:meta.description');
+  // The page's description follows the step and the language, as the built pages carry it.
+  const description = view.notFound
+    ? pageDescription(t, null)
+    : plainText(overview ? t('ui:meta.description') : pageDescription(t, step));
   useEffect(() => {
     document.querySelector('meta[name="description"]')?.setAttribute('content', description);
   }, [description]);

@@ -13,7 +13,7 @@ import { guideMachine } from '../machine/guide';
 import type { Answers } from '../machine/questions';
 import { answer, replay } from '../machine/replay';
 import { stepOf, type GuideSnapshot } from '../machine/step';
-import { pageTitle } from '../content/title';
+import { pageDescription, pageTitle } from '../content/title';
 import { encode } from './url';
 
 export type Page = {
@@ -63,14 +63,6 @@ export function stepAnswers(): Answers[] {
   return found;
 }
 
-/** The first words of a text, cut at a sentence end when one comes early enough. */
-function summary(text: string, max = 120): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const end = Math.max(cut.lastIndexOf('。'), cut.lastIndexOf('. '));
-  return end > max / 2 ? cut.slice(0, end + 1) : `${cut.slice(0, max - 1)}…`;
-}
-
 /** One step as a page, in one language (its words loaded first). */
 export async function renderPage(answers: Answers, lang: Lang): Promise<Page> {
   await ensureLanguage(lang);
@@ -78,9 +70,7 @@ export async function renderPage(answers: Answers, lang: Lang): Promise<Page> {
   const step = stepOf(replay(answers as Record<string, string>).snapshot);
   if (step.kind === 'outcome') await loadOutcome(lang);
   const t = i18n.getFixedT(lang);
-  const description = plainText(
-    step.kind === 'outcome' ? summary(plainText(t(`outcomes:${step.outcome}.lead`))) : t('ui:meta.description'),
-  );
+  const description = pageDescription(t, step);
   const alternates = Object.fromEntries(LANGS.map((l) => [l, encode(answers, { lang: l })]));
   return {
     path,
@@ -105,7 +95,7 @@ export async function renderNotFound(): Promise<Page> {
     path,
     html: renderApp(path),
     title: pageTitle(t, null),
-    description: t('ui:notFound.body'),
+    description: pageDescription(t, null),
     htmlLang: HTML_LANG[lang],
     lang,
     kind: 'notFound',

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   contentCheckedOn,
@@ -74,8 +74,13 @@ function EvidenceBox({ entry }: { entry: Pick<Entry, 'sources' | 'facts'> }) {
   const { t } = useTranslation();
   // The quotes are rendered once the disclosure is opened: a closed outcome stays a small page.
   const [opened, setOpened] = useState(false);
+  const details = useRef<HTMLDetailsElement>(null);
+  // Opened on the static page before the app had hydrated it: React does not replay that toggle.
+  useEffect(() => {
+    if (details.current?.open) setOpened(true);
+  }, []);
   return (
-    <details className="evidence" data-evidence onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+    <details ref={details} className="evidence" data-evidence onToggle={(e) => e.currentTarget.open && setOpened(true)}>
       <summary>{withRuby(t('ui:evidence.summary'))}</summary>
       <SourceList ids={entry.sources} />
       {opened && (

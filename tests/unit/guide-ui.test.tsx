@@ -135,6 +135,21 @@ describe('history and links', () => {
     expect(address()).toBe('/lost/');
   });
 
+  it('keeps the page description that of the step on screen, as the built page has it', () => {
+    const meta = document.head.appendChild(document.createElement('meta'));
+    meta.name = 'description';
+    try {
+      renderGuide('/lost/yes/');
+      const lead = plainText(t('outcomes:lost-suspend.lead'));
+      expect(meta.content.length).toBeGreaterThan(20);
+      expect(lead.startsWith(meta.content.replace(/…$/, ''))).toBe(true);
+      fireEvent.click(screen.getByRole('link', { name: t('ui:answers.restart') }));
+      expect(meta.content).toBe(plainText(t('ui:meta.description')));
+    } finally {
+      meta.remove();
+    }
+  });
+
   it('has no "usable part" link when nothing of the address is a step', () => {
     renderGuide('/en/nothing/here/');
     expect(heading().textContent).toBe(t('ui:notFound.title'));
