@@ -124,7 +124,14 @@ export function App({ path, search = '' }: { path: string; search?: string }) {
             changing={view.pending !== undefined}
             onAnswer={answer}
             answerHref={(a) =>
-              encode(replay({ ...view.pending, ...view.kept, [step.question]: a }).kept, view.settings)
+              // Every answer offered leads on from the answers kept; only while an earlier answer is
+              // being changed may later ones no longer apply (replaying is not free on a slow phone).
+              encode(
+                view.pending
+                  ? replay({ ...view.pending, ...view.kept, [step.question]: a }).kept
+                  : { ...view.kept, [step.question]: a },
+                view.settings,
+              )
             }
             onBack={back}
           />

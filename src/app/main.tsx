@@ -9,7 +9,7 @@ import { StrictMode, startTransition, useLayoutEffect, type ReactNode } from 're
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
-import { ensureLanguage, i18n, langOf } from '../content/i18n';
+import { DEFAULT_LANG, ensureLanguage, i18n, langOf } from '../content/i18n';
 import { loadOutcome } from './lazyOutcome';
 import { stepOf } from '../machine/step';
 import { decode } from './url';
@@ -58,7 +58,9 @@ if (decoded.settings.mode === 'shop')
 const prerendered = container.dataset.path === pathname && !search && container.hasChildNodes();
 
 const waits: Promise<void>[] = [];
-waits.push(ensureLanguage(lang) ?? Promise.resolve());
+// Japanese words are bundled, but for the outcomes' (with the outcome chunk, below): asking for
+// all of Japanese here would load those on every page, before hydration.
+if (lang !== DEFAULT_LANG) waits.push(ensureLanguage(lang) ?? Promise.resolve());
 if (!decoded.notFound && stepOf(decoded.snapshot).kind === 'outcome') waits.push(loadOutcome(lang));
 // The overview is a lazy chunk too: load it before the first render, so main is never empty.
 if (decoded.settings.view === 'overview') waits.push(import('../views/Overview').then(() => undefined));

@@ -8,6 +8,8 @@ import { QUESTION_IDS } from '../machine/questions';
 import { replay } from '../machine/replay';
 import { stepOf, type GuideSnapshot } from '../machine/step';
 import { decode, encode, type Decoded, type Settings } from './url';
+import { outcomeReady } from './lazyOutcome';
+import { langOf } from '../content/i18n';
 
 export type GuideView = Decoded & {
   /** The link's notice (part of it could not be used). */
@@ -19,11 +21,13 @@ export type GuideView = Decoded & {
 };
 
 /**
- * Moving to an outcome is a transition: the outcome screen is a lazy chunk (src/app/lazyOutcome.tsx),
- * and a transition keeps the current step on screen until the outcome can paint complete.
+ * Moving to an outcome whose screen or words are still loading (a lazy chunk:
+ * src/app/lazyOutcome.tsx) is a transition, which keeps the current step on screen until the
+ * outcome can paint complete. Once they are loaded (usually: main.tsx fetches them after the
+ * first screen) the move renders at once: a transition renders in slices, slower on a slow phone.
  */
-function commit(snapshot: GuideSnapshot, update: () => void): void {
-  if (stepOf(snapshot).kind === 'outcome') startTransition(update);
+function commit(snapshot: GuideSnapshot, settings: Settings, update: () => void): void {
+  if (stepOf(snapshot).kind === 'outcome' && !outcomeReady(langOf(settings))) startTransition(update);
   else update();
 }
 
@@ -51,7 +55,7 @@ export function useGuide(initialPath: string, initialSearch: string) {
       window.history.replaceState({ guide: true, depth }, '', window.location.href);
     const onPop = () => {
       const d = decode(window.location.pathname, window.location.search);
-      commit(d.snapshot, () => setView((v) => ({ ...d, notice: false, moves: v.moves + 1 })));
+      commit(d.snapshot, d.settings, () => setView((v) => ({ ...d, notice: false, moves: v.moves + 1 })));
     };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
@@ -65,7 +69,7 @@ export function useGuide(initialPath: string, initialSearch: string) {
       const depth = currentDepth() + (replace ? 0 : 1);
       if (replace) window.history.replaceState({ guide: true, depth }, '', url);
       else window.history.pushState({ guide: true, depth }, '', url);
-      commit(d.snapshot, () =>
+      commit(d.snapshot, settings, () =>
         setView((v) => ({
           ...d,
           settings,

@@ -2,7 +2,7 @@
 // verbatim quote, its source, how the page was seen, the date and how sure it is. A lazy chunk,
 // loaded once an outcome is on screen and shown inside a closed disclosure (OutcomeView), so the
 // register adds nothing to the first screen or to the tap that opens an outcome.
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../content/useWords';
 import register from '../../content/facts.json';
 // Read as text: a plain import of the whole file would stop the bundler from leaving its evidence-only
 // entries out of the first screen, which imports the official ones by name (src/content/sources.ts).
@@ -15,7 +15,7 @@ const facts = register.facts as Record<string, Fact>;
 const sourceEntries = JSON.parse(sourcesText) as Record<string, SourceEntry>;
 
 export default function Evidence({ ids }: { ids: string[] }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const locale = t('ui:locale');
   return (
     <ul className="evidence-facts">

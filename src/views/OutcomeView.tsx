@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useWords } from '../content/useWords';
 import {
   contentCheckedOn,
   entriesFor,
@@ -35,7 +36,7 @@ const Evidence = lazy(() => import('./Evidence'));
 
 /** A short label on an item that rests on press, municipal pages or blogs; explained once per screen. */
 function ConfidenceLabel({ confidence }: { confidence?: Confidence }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   if (confidence !== 'medium' && confidence !== 'low') return null;
   return (
     <span className={`confidence confidence-${confidence}`} data-confidence={confidence}>
@@ -45,7 +46,7 @@ function ConfidenceLabel({ confidence }: { confidence?: Confidence }) {
 }
 
 function SourceList({ ids }: { ids: string[] }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useWords();
   // On a page in another language, the same official page in that language where there is one.
   const linked = [...new Set(ids.map((id) => sourceIn(id, i18n.language)))];
   if (linked.length === 0) return null;
@@ -71,7 +72,7 @@ function SourceList({ ids }: { ids: string[] }) {
  * doubtful customer the official wording.
  */
 function EvidenceBox({ entry }: { entry: Pick<Entry, 'sources' | 'facts'> }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   // The quotes are rendered once the disclosure is opened: a closed outcome stays a small page.
   const [opened, setOpened] = useState(false);
   const details = useRef<HTMLDetailsElement>(null);

@@ -6,15 +6,15 @@
 // stays its base text. A language tag (<ja>マイナアプリ</ja>, used by English for the Japanese
 // names a user sees on screen) becomes <span lang="ja">, so a screen reader reads it in Japanese.
 import type { ReactElement, ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { renderTags } from '../content/tags';
+import { useWords } from '../content/useWords';
 import { sourceIn, sources } from '../content/sources';
 import termsJa from '../../content/ja/terms.json';
 
 const TERM_IDS = Object.keys(termsJa);
 
 function Term({ id, children }: { id: string; children?: ReactNode }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   return (
     <span className="term">
       <dfn>{children}</dfn>
@@ -77,7 +77,7 @@ function Tel({ children }: { children?: ReactNode }) {
 }
 
 export function SourceLink({ id, children }: { id: string; children?: ReactNode }) {
-  const { i18n } = useTranslation();
+  const { i18n } = useWords();
   const source = sources[sourceIn(id, i18n.language)];
   if (!source) return <>{children}</>;
   // An official page's own title is in that page's language (Japanese, or English for S2).
@@ -168,7 +168,7 @@ export function firstMentions(keys: string[], raw: (key: string) => string): Map
 
 /** A content string with its inline tags. `explain`: the terms to explain here (default: all). */
 export function Rich({ k, explain }: { k: string; explain?: ReadonlySet<string> }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   // Most strings (titles, answers) have no tags or entities: render them as plain text without
   // parsing tags, which keeps an answer tap fast on a slow phone (issue 4). Same output.
   const text = t(k);
