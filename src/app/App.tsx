@@ -100,8 +100,8 @@ export function App({ path, search = '' }: { path: string; search?: string }) {
           {t('ui:notice.partlyUnusable')}
         </p>
       )}
-      {/* The outcome screen is a lazy chunk (src/app/lazyOutcome.tsx); moving to it is a transition,
-          so this boundary keeps the previous step on screen until it can paint complete. */}
+      {/* The outcome screen is a lazy chunk (src/app/lazyOutcome.tsx); moving to it before it has
+          loaded is a transition, so this boundary keeps the previous step on screen meanwhile. */}
       <Suspense fallback={null}>
         {view.notFound ? (
           <NotFound

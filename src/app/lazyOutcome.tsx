@@ -3,10 +3,10 @@
 // so the first question ships less JavaScript (issue 4's budget).
 //
 // They are never missing when an outcome is shown:
-// - main.tsx starts loading them right after the first render (and awaits them before rendering
-//   a deep link to an outcome; the built page also preloads them for such links);
-// - moving to an outcome is a React transition (useGuide), so if they are still on their way the
-//   question stays on screen until the outcome can paint complete: no blank frame, no shift.
+// - main.tsx starts loading them right after the first render (and awaits them before hydrating
+//   an outcome's page);
+// - moving to an outcome while they are still on their way is a React transition (useGuide), so
+//   the question stays on screen until the outcome can paint complete: no blank frame, no shift.
 import { use, type ComponentProps, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { i18n, loadLanguage, type Lang } from '../content/i18n';
