@@ -25,6 +25,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build, type Plugin } from 'vite';
+import type { Page } from '../src/app/entry-server';
 
 /** The policy (issue 9): scripts, styles and everything else from the site itself, nothing inline. */
 export function contentSecurityPolicy(): string {
@@ -43,18 +44,6 @@ export function contentSecurityPolicy(): string {
   ].join('; ');
 }
 
-/** A rendered page (src/app/entry-server.tsx). */
-export type Page = {
-  path: string;
-  html: string;
-  title: string;
-  description: string;
-  htmlLang: string;
-  lang: string;
-  kind: 'question' | 'outcome' | 'notFound';
-  alternates: Record<string, string>;
-  siteName: string;
-};
 type RenderedAll = { pages: Page[]; notFound: Page };
 
 /** Renders every step in every language, and the not-found page (src/app/entry-server.tsx). */

@@ -83,11 +83,7 @@ function replayPath(segments: readonly string[]): Replay & { rest: number } {
 export function decode(pathname: string, search = ''): Decoded {
   const raw = pathname.split('/');
   const segments = raw.filter(Boolean).map(safeSegment);
-  let rewrite = !pathname.endsWith('/');
-  if (segments[segments.length - 1] === 'index.html') {
-    segments.pop();
-    rewrite = true;
-  }
+  if (segments[segments.length - 1] === 'index.html') segments.pop();
   // Repeated or empty segments (//) are not this guide's addresses.
   let notFound = raw.slice(1, -1).some((s) => s === '');
 
@@ -107,7 +103,6 @@ export function decode(pathname: string, search = ''): Decoded {
       queryAnswers[key] = value;
     } else if (key === 'lang') {
       // An old link's language: used when the path names none.
-      rewrite = true;
       if (knownLangs.includes(value) && !settings.lang) {
         if (value !== knownLangs[0]) settings.lang = value;
       } else unusable = true;
@@ -135,8 +130,8 @@ export function decode(pathname: string, search = ''): Decoded {
   if (fromQuery) unusable = true; // answers both in the path and the query: the path wins
   const result = replayPath(segments);
   notFound ||= result.rest > 0;
-  // Anything else that is not written the canonical way (settings in another order, an encoded
-  // letter) is rewritten too.
+  // Whatever is not written the canonical way is rewritten: no final slash, a final index.html,
+  // an old lang=, settings in another order, an encoded letter, something unusable.
   const canonical = encode(result.kept, settings) === pathname + (search.length > 1 ? search : '');
   return {
     snapshot: result.snapshot,
@@ -145,7 +140,7 @@ export function decode(pathname: string, search = ''): Decoded {
     settings,
     partlyUnusable: unusable,
     notFound,
-    rewrite: rewrite || unusable || !canonical,
+    rewrite: unusable || !canonical,
   };
 }
 

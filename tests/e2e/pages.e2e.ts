@@ -31,6 +31,8 @@ import {
   type GuidePath,
   type Lang,
   type PathStep,
+  newContext,
+  SIZES,
 } from './helpers';
 
 type Step = { question?: QuestionId; outcome?: OutcomeId };
@@ -72,18 +74,19 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** A phone-sized context with one guarded page (extra: JavaScript off, no service worker…). */
+async function phonePage(extra: Parameters<Browser['newContext']>[0]) {
+  const context = await newContext(browser, SIZES[0]!, extra);
+  const page = await context.newPage();
+  return { context, page, guard: new PageGuard(page, new URL(baseURL()).origin) };
+}
+
 describe('with JavaScript off', () => {
   let context: BrowserContext;
   let page: Page;
   let guard: PageGuard;
   beforeAll(async () => {
-    context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      locale: 'ja-JP',
-      javaScriptEnabled: false,
-    });
-    page = await context.newPage();
-    guard = new PageGuard(page, new URL(baseURL()).origin);
+    ({ context, page, guard } = await phonePage({ javaScriptEnabled: false }));
   });
   afterAll(async () => {
     await context?.close();
@@ -225,13 +228,7 @@ describe('old query-string links', () => {
   let guard: PageGuard;
   beforeAll(async () => {
     // No service worker: the first visit, which gets the prerendered pages.
-    context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      locale: 'ja-JP',
-      serviceWorkers: 'block',
-    });
-    page = await context.newPage();
-    guard = new PageGuard(page, new URL(baseURL()).origin);
+    ({ context, page, guard } = await phonePage({ serviceWorkers: 'block' }));
   });
   afterAll(async () => {
     await context?.close();
@@ -456,12 +453,8 @@ describe('with JavaScript, the app hydrates the prerendered step', () => {
   let page: Page;
   let guard: PageGuard;
   beforeAll(async () => {
-    context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      locale: 'ja-JP',
-      serviceWorkers: 'block',
-    });
-    // Before any script of the page: note errors React reports without a console message, and
+    ({ context, page, guard } = await phonePage({ serviceWorkers: 'block' }));
+    // Before any script of the page (an init script runs on every navigation of the context): note errors React reports without a console message, and
     // mark the prerendered h1 (a property, not an attribute, so hydration does not see it).
     await context.addInitScript(() => {
       const w = window as unknown as { __errors: string[] };
@@ -473,8 +466,6 @@ describe('with JavaScript, the app hydrates the prerendered step', () => {
         if (h1) Object.assign(h1, { __prerendered: true });
       });
     });
-    page = await context.newPage();
-    guard = new PageGuard(page, new URL(baseURL()).origin);
   });
   afterAll(async () => {
     await context?.close();
