@@ -10,7 +10,8 @@
 //    <div id="root" data-path="…"> (no whitespace: hydration compares it node by node), its own
 //    <title>, description, canonical link, hreflang alternates and Open Graph tags (a shared link's
 //    preview: LINE and others read the HTML without running scripts);
-// 3. writes 404.html (an address that is no step), shell.html (the service worker's page for a
+// 3. writes a redirect page at every published address that is no longer a step (src/app/published.ts),
+//    404.html (an address that is no step), shell.html (the service worker's page for a
 //    step opened offline: no step in it, the app renders the address) and sitemap.xml/robots.txt;
 // 4. starts the app's script only once the page has painted, from a small file of the build
 //    (startScript: no rules in it), so the static step paints before ≈110 KB of JavaScript;
@@ -25,7 +26,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build, type Plugin } from 'vite';
-import type { Page } from '../src/app/entry-server';
+import type { Page, Redirect } from '../src/app/entry-server';
 
 /** The policy (issue 9): scripts, styles and everything else from the site itself, nothing inline. */
 export function contentSecurityPolicy(): string {
@@ -44,7 +45,7 @@ export function contentSecurityPolicy(): string {
   ].join('; ');
 }
 
-type RenderedAll = { pages: Page[]; notFound: Page };
+type RenderedAll = { pages: Page[]; notFound: Page; redirects: Redirect[] };
 
 /** Renders every step in every language, and the not-found page (src/app/entry-server.tsx). */
 async function renderAll(root: string): Promise<RenderedAll> {
@@ -101,7 +102,8 @@ function renderScript(entry: string): string {
     const pages = [];
     for (const lang of m.LANGS) for (const answers of m.stepAnswers()) pages.push(await m.renderPage(answers, lang));
     const notFound = await m.renderNotFound();
-    process.stdout.write(JSON.stringify({ pages, notFound }));`;
+    const redirects = await m.renderRedirects();
+    process.stdout.write(JSON.stringify({ pages, notFound, redirects }));`;
 }
 
 /** A page's file in dist/, from its address: / → index.html, /en/change/ → en/change/index.html. */
@@ -194,6 +196,32 @@ export function pageHtml(page: Page | null, o: PageOptions): string {
   return html;
 }
 
+/**
+ * The page at a retired address (src/app/published.ts): no script, so every host (GitHub Pages has
+ * no redirect rules) and every browser, with or without JavaScript, goes on to the step the address
+ * leads to now, in one hop. The canonical link tells crawlers which page it is.
+ */
+export function redirectHtml(r: Redirect, o: Pick<PageOptions, 'csp' | 'origin'>): string {
+  const target = escapeHtml(r.target);
+  return `<!doctype html>
+<html lang="${r.htmlLang}">
+  <head>
+    <meta charset="UTF-8" />
+    <meta http-equiv="Content-Security-Policy" content="${o.csp}" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta http-equiv="refresh" content="0; url=${target}" />
+    <title>${escapeHtml(r.title)}</title>
+    <meta name="robots" content="noindex" />
+    <link rel="canonical" href="${escapeHtml(o.origin + r.target)}" />
+  </head>
+  <body data-moved="${target}">
+    <h1>${escapeHtml(r.title)}</h1>
+    <p><a href="${target}">${escapeHtml(r.link)}</a></p>
+  </body>
+</html>
+`;
+}
+
 function sitemap(pages: Page[], origin: string): string {
   const urls = pages.map((p) => `  <url><loc>${escapeHtml(origin + p.path)}</loc></url>`).join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
@@ -252,6 +280,8 @@ export function prerender(): Plugin {
           if (fileName === 'index.html') index.source = pageHtml(page, o);
           else this.emitFile({ type: 'asset', fileName, source: pageHtml(page, o) });
         }
+        for (const r of all.redirects)
+          this.emitFile({ type: 'asset', fileName: pageFile(r.path), source: redirectHtml(r, o) });
         this.emitFile({ type: 'asset', fileName: '404.html', source: pageHtml(all.notFound, o) });
         this.emitFile({ type: 'asset', fileName: 'shell.html', source: pageHtml(null, o) });
         this.emitFile({ type: 'asset', fileName: 'sitemap.xml', source: sitemap(all.pages, o.origin) });

@@ -5,16 +5,16 @@
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
-import { initialTransition } from 'xstate';
 import { App } from './App';
 import { ensureLanguage, HTML_LANG, i18n, LANGS, plainText, type Lang } from '../content/i18n';
 import { loadOutcome } from './lazyOutcome';
-import { guideMachine } from '../machine/guide';
 import type { Answers } from '../machine/questions';
-import { answer, replay } from '../machine/replay';
-import { stepOf, type GuideSnapshot } from '../machine/step';
+import { replay } from '../machine/replay';
+import { stepOf } from '../machine/step';
 import { pageDescription, pageTitle } from '../content/title';
 import { encode } from './url';
+import { PUBLISHED, retired } from './published';
+import { stepAnswers } from '../machine/walk';
 
 export type Page = {
   /** The page's address (its file is dist/<path>index.html). */
@@ -40,27 +40,6 @@ function renderApp(path: string): string {
       </I18nextProvider>
     </StrictMode>,
   );
-}
-
-/**
- * The answers of every step, the first question first, found by answering every question the
- * machine asks with every answer it offers.
- */
-export function stepAnswers(): Answers[] {
-  const found: Answers[] = [{}];
-  const visit = (snapshot: GuideSnapshot, answers: Answers) => {
-    const step = stepOf(snapshot);
-    if (step.kind !== 'question') return;
-    for (const value of step.answers) {
-      const next = answer(snapshot, step.question, value);
-      if (!next) continue;
-      const more = { ...answers, [step.question]: value } as Answers;
-      found.push(more);
-      visit(next, more);
-    }
-  };
-  visit(initialTransition(guideMachine)[0], {});
-  return found;
 }
 
 /** One step as a page, in one language (its words loaded first). */
@@ -105,3 +84,24 @@ export async function renderNotFound(): Promise<Page> {
 }
 
 export { LANGS } from '../content/i18n';
+export { stepAnswers };
+
+export type Redirect = { path: string; target: string; lang: Lang; htmlLang: string; title: string; link: string };
+
+/**
+ * A page at each published address that is no longer a step (src/app/published.ts): the host
+ * serves it as it would the step, and it sends the browser on to the step the address now leads to.
+ */
+export async function renderRedirects(): Promise<Redirect[]> {
+  const out: Redirect[] = [];
+  const current = new Set(LANGS.flatMap((lang) => stepAnswers().map((a) => encode(a, { lang }))));
+  for (const [path, target] of retired()) {
+    if (current.has(path)) continue; // an address reused for another step: the register's test names it
+    const entry = PUBLISHED.find((e) => e.path === path)!;
+    const lang = entry.lang as Lang;
+    await ensureLanguage(lang);
+    const t = i18n.getFixedT(lang);
+    out.push({ path, target, lang, htmlLang: HTML_LANG[lang], title: t('ui:moved.title'), link: t('ui:moved.link') });
+  }
+  return out;
+}

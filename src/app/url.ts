@@ -15,6 +15,7 @@ import { guideMachine } from '../machine/guide';
 import { answer, replay, type Replay } from '../machine/replay';
 import { QUESTION_IDS, isQuestionId, type Answers } from '../machine/questions';
 import { stepOf } from '../machine/step';
+import { carryOver } from '../machine/successors';
 
 export type Settings = {
   lang?: string;
@@ -117,8 +118,9 @@ export function decode(pathname: string, search = ''): Decoded {
 
   const fromQuery = Object.keys(queryAnswers).length > 0;
   if (fromQuery && segments.length === 0) {
-    // An old link: answers in the query string, read as they always were.
-    const result = replay(queryAnswers);
+    // An old link: answers in the query string, read as they always were, through the flow's
+    // declared changes since (src/machine/successors.ts; these links predate the first register).
+    const result = replay(carryOver(queryAnswers, 1));
     return {
       ...result,
       settings,

@@ -33,6 +33,25 @@ function commit(snapshot: GuideSnapshot, settings: Settings, update: () => void)
 
 type HistoryState = { guide: true; depth: number };
 
+/**
+ * An address that is no step of today's flow may be one the guide published before (a shared
+ * link or a printed QR code, opened offline or through the history, where the host's redirect
+ * page is not served): the register (src/app/published.ts, a lazy chunk) names the step it leads
+ * to now, and the address is rewritten to it in place.
+ */
+function followPublished(d: Decoded, setView: (f: (v: GuideView) => GuideView) => void): void {
+  const at = window.location.pathname;
+  import('./published')
+    .then(({ resolvePublished }) => {
+      const next = resolvePublished(at);
+      if (!next || window.location.pathname !== at) return; // not published, or the person moved on
+      const moved = decode(next);
+      window.history.replaceState({ guide: true, depth: currentDepth() }, '', encode(moved.kept, d.settings));
+      setView((v) => ({ ...moved, settings: d.settings, notice: false, moves: v.moves + 1 }));
+    })
+    .catch(() => undefined); // offline without the chunk: the not-found page stays, with its links
+}
+
 function currentDepth(): number {
   const s = window.history.state as HistoryState | null;
   return s?.guide ? s.depth : 0;
@@ -56,7 +75,9 @@ export function useGuide(initialPath: string, initialSearch: string) {
     const onPop = () => {
       const d = decode(window.location.pathname, window.location.search);
       commit(d.snapshot, d.settings, () => setView((v) => ({ ...d, notice: false, moves: v.moves + 1 })));
+      if (d.notFound) followPublished(d, setView);
     };
+    if (initial.notFound) followPublished(initial, setView);
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, [initial]);

@@ -7,31 +7,10 @@ import { initReactI18next } from 'react-i18next';
 import ui from '../../content/ja/ui.json';
 import questions from '../../content/ja/questions.json';
 import terms from '../../content/ja/terms.json';
-import { registerLangs } from '../app/url';
+import { DEFAULT_LANG, type Lang } from './langs';
 
 export const NAMESPACES = ['ui', 'questions', 'outcomes', 'terms'] as const;
-export const DEFAULT_LANG = 'ja';
-
-/**
- * The languages, by their `lang` value in the URL (also the i18next language code and the folder
- * under content/). `easy` is やさしい日本語 (plain Japanese with furigana).
- */
-export const LANGS = ['ja', 'en', 'easy'] as const;
-export type Lang = (typeof LANGS)[number];
-
-/** The `<html lang>` (and `lang` attribute) of each language: やさしい日本語 is Japanese. */
-export const HTML_LANG: Record<Lang, string> = { ja: 'ja', en: 'en', easy: 'ja' };
-
-registerLangs(LANGS);
-
-export function isLang(value: string | undefined): value is Lang {
-  return value !== undefined && (LANGS as readonly string[]).includes(value);
-}
-
-/** The language a settings object asks for (no `lang` means Japanese). */
-export function langOf(settings: { lang?: string }): Lang {
-  return isLang(settings.lang) ? settings.lang : DEFAULT_LANG;
-}
+export { DEFAULT_LANG, HTML_LANG, LANGS, isLang, langOf, type Lang } from './langs';
 
 export const i18n = i18next.createInstance();
 // With initAsync: false and the resources given, init has finished when it returns. Its promise

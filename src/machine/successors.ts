@@ -1,0 +1,50 @@
+// What a published address means after the flow changes. Every address the build has published
+// is in the register (published-addresses.json, with the answers it stood for and the flow
+// version it was published at). When a change to the flow would give old answers another meaning
+// (a question inserted or moved, an answer split or renamed), the change is declared here, once:
+// how answers given under the old flow read under the new one. The redirect pages the build writes
+// for retired addresses (scripts/prerender.ts), the app's own reading of an old address
+// (src/app/published.ts, src/app/url.ts for old query-string links) and the register's test all
+// use these declarations, so an old shared link or a printed QR code keeps leading to its step.
+//
+// Rules for a change (tests/unit/links-register.test.ts holds every published address to them):
+// - `migrate` keeps every answer that still means the same, renames what was renamed, and drops
+//   an answer that no longer has one meaning (a split answer): the guide then asks that question
+//   again, with the earlier answers kept.
+// - An outcome that old answers now reach instead of the one they showed is listed in `rerouted`
+//   with the reason: never a different outcome without a recorded reason.
+
+export type OldAnswers = Readonly<Record<string, string>>;
+
+export type FlowChange = {
+  /** The flow version this change makes. Addresses published at an earlier version are read through it. */
+  version: number;
+  /** When it was released (YYYY-MM-DD). */
+  date: string;
+  /** What changed, in a sentence (for the next engineer and the test's messages). */
+  why: string;
+  /** Old answers as the new flow understands them. */
+  migrate(answers: OldAnswers): Record<string, string>;
+  /** Outcomes old answers now lead to by design: `old outcome -> new outcome` → reason. */
+  rerouted?: Readonly<Record<string, string>>;
+};
+
+/** The flow as the guide asks it now; the register records it with each new address. */
+export const FLOW_VERSION = 1;
+
+/** Every change to the flow since addresses were first published (2026-12-02), oldest first. */
+export const CHANGES: readonly FlowChange[] = [];
+
+/** Answers given at flow `since`, read by the flow as it is now. */
+export function carryOver(answers: OldAnswers, since: number): Record<string, string> {
+  let out: Record<string, string> = { ...answers };
+  for (const change of CHANGES) if (change.version > since) out = change.migrate(out);
+  return out;
+}
+
+/** The recorded reason why old answers at flow `since` now reach `to` instead of `from`, if any. */
+export function reroutedBecause(from: string, to: string, since: number): string | undefined {
+  for (const change of CHANGES)
+    if (change.version > since && change.rerouted?.[`${from} -> ${to}`]) return change.rerouted[`${from} -> ${to}`];
+  return undefined;
+}
