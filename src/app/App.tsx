@@ -32,7 +32,7 @@ export function App({ path, search = '' }: { path: string; search?: string }) {
   const step = stepOf(view.snapshot);
   const answered = Object.keys(view.kept).length;
   const overview = view.settings.view === 'overview';
-  const title = view.notFound ? pageTitle(t, null) : pageTitle(t, step, overview);
+  const title = view.notFound ? pageTitle(t, null) : pageTitle(t, step, overview, view.kept);
   const announce = useRef<HTMLParagraphElement>(null);
   const shop = view.settings.mode === 'shop';
   // The language the counter was opened in: a reset goes back to it.
@@ -118,6 +118,7 @@ export function App({ path, search = '' }: { path: string; search?: string }) {
           <QuestionView
             key={step.question}
             question={step.question}
+            given={view.kept}
             answers={step.answers}
             number={answered + 1}
             backHref={answered > 0 ? encode(withoutLast(view.kept), view.settings) : undefined}

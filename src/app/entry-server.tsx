@@ -54,7 +54,7 @@ export async function renderPage(answers: Answers, lang: Lang): Promise<Page> {
   return {
     path,
     html: renderApp(path),
-    title: pageTitle(t, step),
+    title: pageTitle(t, step, false, answers),
     description,
     htmlLang: HTML_LANG[lang],
     lang,

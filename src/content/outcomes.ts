@@ -18,7 +18,7 @@ export type OutcomeContent = {
   /** 'before': do not reset or hand over first; 'reset': keep the reset phone. */
   warning?: 'before' | 'reset';
   /** 'lost' promises 24 h / 365 days (loss and theft only); 'general' promises no hours. */
-  callNow?: 'lost' | 'general';
+  callNow?: 'lost' | 'card' | 'general';
   /** What backs the title and the lead. */
   head: Head;
   /** What to say on the call, shown right under the call button. */

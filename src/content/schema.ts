@@ -233,7 +233,10 @@ const outcomeSchema = z.strictObject({
     })
     .optional(),
   callNow: z
-    .enum(['lost', 'general'], { error: '"callNow" must be "lost" (24 h, loss and theft) or "general"' })
+    .enum(['lost', 'card', 'general'], {
+      error:
+        '"callNow" must be "lost" (24 h, a lost phone), "card" (24 h, a lost card: the Japanese line in every language) or "general"',
+    })
     .optional(),
   head: headSchema,
   callSay: entrySchema.optional(),

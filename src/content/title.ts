@@ -3,14 +3,16 @@
 import type { TFunction } from 'i18next';
 import { plainText } from './i18n';
 import type { StepMeta } from '../machine/guide';
+import type { Answers } from '../machine/questions';
+import { questionKey } from './questionWords';
 
 /** `step` null: the not-found page. */
-export function pageTitle(t: TFunction, step: StepMeta | null, overview = false): string {
+export function pageTitle(t: TFunction, step: StepMeta | null, overview = false, answers: Answers = {}): string {
   if (!step) return plainText(t('ui:meta.titleNotFound'));
   if (overview) return plainText(t('ui:meta.titleOverview'));
   return plainText(
     step.kind === 'question'
-      ? t('ui:meta.titleQuestion', { step: t(`questions:${step.question}.title`) })
+      ? t('ui:meta.titleQuestion', { step: t(questionKey(step.question, 'title', answers)) })
       : t('ui:meta.titleOutcome', { step: t(`outcomes:${step.outcome}.title`) }),
   );
 }

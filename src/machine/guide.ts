@@ -44,9 +44,10 @@ export const guideMachine = setup({
     // is refused and changes nothing).
     isOffered: ({ event }) => isAnswerOf(questionOfEvent(event), event.value),
     hasNoCertificate: ({ event }) => event.value === 'no',
-    // Only the plastic card is lost: the card is the subject, so whether a phone holds a
-    // certificate is not asked.
+    // Only the plastic card is lost, or only its passwords are forgotten: the card is the subject,
+    // so whether a phone holds a certificate is not asked.
     onlyCardLost: ({ event }) => event.value === 'cardLost',
+    onlyCardPassword: ({ event }) => event.value === 'cardPassword',
     phoneIsLost: ({ context }) => context.situation === 'lost',
     isChangingPhones: ({ context }) => context.situation === 'change',
     isHandingOver: ({ context }) => context.situation === 'handover',
@@ -59,7 +60,14 @@ export const guideMachine = setup({
     // A reset phone is still in hand and still holds its certificate: it is never routed like a
     // gone one (it can still be dealt with, and must be kept until it is).
     oldPhoneReset: ({ event }) => event.value === 'reset',
-    newPhoneSupported: ({ event }) => event.value === 'supported',
+    // A lost or stolen old phone is a loss, whatever else is going on: the call, at once (S3).
+    oldPhoneLost: ({ event }) => event.value === 'lost',
+    // A supported new phone, or an iPhone whose support is not known yet: the iPhone paths revoke
+    // or stop the old certificate first whatever the new phone turns out to be, so they are safe
+    // with a check of the new iPhone first (content `when`); an Android of unknown support is
+    // not (registering there is how Android → Android revokes the old one).
+    newPhoneUsable: ({ context, event }) =>
+      event.value === 'supported' || (event.value === 'unknown' && context.newPlatform === 'iphone'),
     wasUsable: ({ context }) => context.oldPhone === 'usable',
     wasReset: ({ context }) => context.oldPhone === 'reset',
   },
@@ -76,6 +84,7 @@ export const guideMachine = setup({
       on: {
         'answer.situation': [
           { guard: and(['isOffered', 'onlyCardLost']), target: 'card-lost', actions: 'record' },
+          { guard: and(['isOffered', 'onlyCardPassword']), target: 'card-password', actions: 'record' },
           { guard: 'isOffered', target: 'certificate', actions: 'record' },
         ],
       },
@@ -84,6 +93,12 @@ export const guideMachine = setup({
       ...question('certificate'),
       on: {
         'answer.certificate': [
+          // "Not registered" about a phone about to leave the person's hands: be sure first.
+          {
+            guard: and(['isOffered', 'hasNoCertificate', 'isAboutThePhone']),
+            target: 'not-registered-check',
+            actions: 'record',
+          },
           { guard: and(['isOffered', 'hasNoCertificate']), target: 'no-certificate', actions: 'record' },
           // `unknown` continues exactly like `yes`: the safe assumption.
           { guard: and(['isOffered', 'phoneIsLost']), target: 'lost-suspend', actions: 'record' },
@@ -107,7 +122,8 @@ export const guideMachine = setup({
       ...question('oldPhone'),
       on: {
         'answer.oldPhone': [
-          { guard: and(['isOffered', 'isChangingPhones']), target: 'newPhone', actions: 'record' },
+          { guard: and(['isOffered', 'oldPhoneLost']), target: 'lost-suspend', actions: 'record' },
+          { guard: and(['isOffered', 'isChangingPhones']), target: 'newPlatform', actions: 'record' },
           {
             guard: and(['isOffered', 'isHandingOver', 'oldPhoneUsable']),
             target: 'revoke-before-handover',
@@ -119,20 +135,7 @@ export const guideMachine = setup({
             actions: 'record',
           },
           { guard: and(['isOffered', 'oldPhoneReset']), target: 'reset-keep-phone', actions: 'record' },
-          // Handover or repair with the old phone gone or broken.
-          { guard: 'isOffered', target: 'old-gone-suspend', actions: 'record' },
-        ],
-      },
-    },
-    newPhone: {
-      ...question('newPhone'),
-      on: {
-        'answer.newPhone': [
-          // A supported new phone: its platform decides the order of the steps (content `when`).
-          { guard: and(['isOffered', 'newPhoneSupported']), target: 'newPlatform', actions: 'record' },
-          { guard: and(['isOffered', 'wasUsable']), target: 'change-revoke-old-keep-card', actions: 'record' },
-          { guard: and(['isOffered', 'wasReset']), target: 'reset-keep-phone', actions: 'record' },
-          // Old phone gone, and no supported phone at hand.
+          // Handover or repair with the old phone sold, traded in or broken.
           { guard: 'isOffered', target: 'old-gone-suspend', actions: 'record' },
         ],
       },
@@ -140,10 +143,29 @@ export const guideMachine = setup({
     newPlatform: {
       ...question('newPlatform'),
       on: {
-        'answer.newPlatform': [
-          { guard: and(['isOffered', 'wasUsable']), target: 'change-revoke-old-then-setup', actions: 'record' },
-          { guard: and(['isOffered', 'wasReset']), target: 'change-reset-new-supported', actions: 'record' },
-          { guard: 'isOffered', target: 'change-old-gone-new-supported', actions: 'record' },
+        'answer.newPlatform': [{ guard: 'isOffered', target: 'newPhone', actions: 'record' }],
+      },
+    },
+    newPhone: {
+      ...question('newPhone'),
+      on: {
+        'answer.newPhone': [
+          // The platform pair decides the order of the steps (content `when`).
+          {
+            guard: and(['isOffered', 'newPhoneUsable', 'wasUsable']),
+            target: 'change-revoke-old-then-setup',
+            actions: 'record',
+          },
+          {
+            guard: and(['isOffered', 'newPhoneUsable', 'wasReset']),
+            target: 'change-reset-new-supported',
+            actions: 'record',
+          },
+          { guard: and(['isOffered', 'newPhoneUsable']), target: 'change-old-gone-new-supported', actions: 'record' },
+          { guard: and(['isOffered', 'wasUsable']), target: 'change-revoke-old-keep-card', actions: 'record' },
+          { guard: and(['isOffered', 'wasReset']), target: 'reset-keep-phone', actions: 'record' },
+          // Old phone sold or broken, and no phone that can take the certificate at hand.
+          { guard: 'isOffered', target: 'old-gone-suspend', actions: 'record' },
         ],
       },
     },
@@ -161,5 +183,7 @@ export const guideMachine = setup({
     'card-lost': outcome('card-lost'),
     'password-reset': outcome('password-reset'),
     'no-certificate': outcome('no-certificate'),
+    'not-registered-check': outcome('not-registered-check'),
+    'card-password': outcome('card-password'),
   },
 });

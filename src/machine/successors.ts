@@ -27,13 +27,36 @@ export type FlowChange = {
   migrate(answers: OldAnswers): Record<string, string>;
   /** Outcomes old answers now lead to by design: `old outcome -> new outcome` → reason. */
   rerouted?: Readonly<Record<string, string>>;
+  /** Questions the flow now asks where it did not (or later): question id → reason. */
+  asks?: Readonly<Record<string, string>>;
 };
 
 /** The flow as the guide asks it now; the register records it with each new address. */
-export const FLOW_VERSION = 1;
+export const FLOW_VERSION = 2;
 
 /** Every change to the flow since addresses were first published (2026-12-02), oldest first. */
-export const CHANGES: readonly FlowChange[] = [];
+export const CHANGES: readonly FlowChange[] = [
+  {
+    version: 2,
+    date: '2026-12-04',
+    why:
+      'oldPhone `gone` is split into `lost` and `soldOrBroken`; the new phone is asked its platform ' +
+      'before its support; "not registered" before a hand-over or repair gets how to be sure first.',
+    // `gone` covered a lost phone and a sold or broken one, which now go different ways: it has no
+    // single meaning, so the guide asks the old phone's state again. Every other answer keeps its
+    // meaning (the new order only moves newPlatform before newPhone).
+    migrate: ({ oldPhone, ...rest }) => (oldPhone === 'gone' ? rest : oldPhone ? { ...rest, oldPhone } : rest),
+    asks: {
+      oldPhone: '`gone` was split: a lost phone needs the call at once, a sold or broken one does not',
+      newPlatform:
+        'asked before newPhone now, so a new iPhone of unknown support is not given the unsupported-phone answer',
+    },
+    rerouted: {
+      'no-certificate -> not-registered-check':
+        'before a change, hand-over or repair, "not registered" now says how to be sure before the phone leaves your hands',
+    },
+  },
+];
 
 /** Answers given at flow `since`, read by the flow as it is now. */
 export function carryOver(answers: OldAnswers, since: number): Record<string, string> {
@@ -46,5 +69,11 @@ export function carryOver(answers: OldAnswers, since: number): Record<string, st
 export function reroutedBecause(from: string, to: string, since: number): string | undefined {
   for (const change of CHANGES)
     if (change.version > since && change.rerouted?.[`${from} -> ${to}`]) return change.rerouted[`${from} -> ${to}`];
+  return undefined;
+}
+
+/** The recorded reason why the flow now asks `question` where answers of flow `since` did not, if any. */
+export function askedBecause(question: string, since: number): string | undefined {
+  for (const change of CHANGES) if (change.version > since && change.asks?.[question]) return change.asks[question];
   return undefined;
 }

@@ -105,6 +105,13 @@ function EntryBody({ entry, k, explain }: { entry: Entry; k: string; explain?: R
   );
 }
 
+/** The call button's words for each kind of call (content/outcomes.json `callNow`). */
+const CALL_NOW = {
+  lost: { button: 'ui:outcome.callNow', note: 'ui:outcome.callNowNote' },
+  card: { button: 'ui:outcome.callNowCard', note: 'ui:outcome.callNowNoteCard' },
+  general: { button: 'ui:outcome.callNowGeneral', note: 'ui:outcome.callNowNoteGeneral' },
+} as const;
+
 export function OutcomeView({ outcome, answers, settings = {}, hrefFor, restartHref, onChange, onRestart }: Props) {
   const { t, i18n } = useTranslation();
   const { warning, callNow, head, callSay, shopStop, steps, notes, commonNotes } = entriesFor(outcome, answers);
@@ -160,10 +167,8 @@ export function OutcomeView({ outcome, answers, settings = {}, hrefFor, restartH
       {callNow && (
         <div className="call-now">
           <p>
-            <Rich k={callNow === 'lost' ? 'ui:outcome.callNow' : 'ui:outcome.callNowGeneral'} />
-            <span className="call-now-note">
-              {withRuby(t(callNow === 'lost' ? 'ui:outcome.callNowNote' : 'ui:outcome.callNowNoteGeneral'))}
-            </span>
+            <Rich k={CALL_NOW[callNow].button} />
+            <span className="call-now-note">{withRuby(t(CALL_NOW[callNow].note))}</span>
           </p>
           {callSay && (
             <div className="call-say" data-call-say>

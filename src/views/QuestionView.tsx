@@ -1,10 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { SITUATION_GROUPS, type QuestionId } from '../machine/questions';
+import { SITUATION_GROUPS, type Answers, type QuestionId } from '../machine/questions';
+import { questionKey } from '../content/questionWords';
 import { Rich } from './Rich';
 import { GuideLink } from './GuideLink';
 
 type Props = {
   question: QuestionId;
+  /** The answers given so far: some questions read differently after them (src/content/questionWords.ts). */
+  given: Answers;
   answers: readonly string[];
   number: number;
   backHref?: string;
@@ -17,6 +20,7 @@ type Props = {
 
 type ListProps = {
   question: QuestionId;
+  given: Answers;
   ids: readonly string[];
   labelledBy?: string;
   onAnswer: (question: QuestionId, value: string) => void;
@@ -25,13 +29,13 @@ type ListProps = {
 
 // Each answer is a link to the next step's page: without JavaScript (or before it has started)
 // a tap simply opens that page; with it, the app moves there in place.
-function AnswerList({ question, ids, labelledBy, onAnswer, answerHref }: ListProps) {
+function AnswerList({ question, given, ids, labelledBy, onAnswer, answerHref }: ListProps) {
   return (
     <ul className="answers" aria-describedby="question-hint" aria-labelledby={labelledBy}>
       {ids.map((a) => (
         <li key={a}>
           <GuideLink className="answer" data-answer={a} href={answerHref(a)} onGo={() => onAnswer(question, a)}>
-            <Rich k={`questions:${question}.answers.${a}`} />
+            <Rich k={questionKey(question, `answers.${a}`, given)} />
           </GuideLink>
         </li>
       ))}
@@ -39,9 +43,19 @@ function AnswerList({ question, ids, labelledBy, onAnswer, answerHref }: ListPro
   );
 }
 
-export function QuestionView({ question, answers, number, backHref, changing, onAnswer, answerHref, onBack }: Props) {
+export function QuestionView({
+  question,
+  given,
+  answers,
+  number,
+  backHref,
+  changing,
+  onAnswer,
+  answerHref,
+  onBack,
+}: Props) {
   const { t } = useTranslation();
-  const k = (slot: string) => `questions:${question}.${slot}`;
+  const k = (slot: string) => questionKey(question, slot, given);
   return (
     <section className="step question" data-question={question} aria-labelledby="step-heading">
       {backHref !== undefined && (
@@ -70,10 +84,11 @@ export function QuestionView({ question, answers, number, backHref, changing, on
         Object.entries(SITUATION_GROUPS).map(([group, ids]) => (
           <div className="answer-group" key={group}>
             <h2 className="answer-group-heading" id={`group-${group}`}>
-              <Rich k={k(`groups.${group}`)} />
+              <Rich k={`questions:situation.groups.${group}`} />
             </h2>
             <AnswerList
               question={question}
+              given={given}
               ids={answers.filter((a) => (ids as readonly string[]).includes(a))}
               labelledBy={`group-${group}`}
               onAnswer={onAnswer}
@@ -82,7 +97,7 @@ export function QuestionView({ question, answers, number, backHref, changing, on
           </div>
         ))
       ) : (
-        <AnswerList question={question} ids={answers} onAnswer={onAnswer} answerHref={answerHref} />
+        <AnswerList question={question} given={given} ids={answers} onAnswer={onAnswer} answerHref={answerHref} />
       )}
     </section>
   );

@@ -12,7 +12,7 @@ import { currentEntries, formatRegister, grown, REGISTER_FILE } from '../../scri
 import { PUBLISHED, resolvePublished, stepName, successorOf, type Published } from '../../src/app/published';
 import { decode } from '../../src/app/url';
 import { LANGS } from '../../src/content/langs';
-import { carryOver, reroutedBecause } from '../../src/machine/successors';
+import { askedBecause, carryOver, reroutedBecause } from '../../src/machine/successors';
 import { outcomeUrl } from '../../src/shop/PrintButton';
 import { built, root } from './built';
 import { allPaths } from './paths';
@@ -70,7 +70,10 @@ function problemsOf(entry: Published): string[] {
   if (now === entry.step) return out;
   const migrated = carryOver(entry.answers, entry.flow);
   const declared = JSON.stringify(migrated) !== JSON.stringify(entry.answers);
-  if (!declared && !reroutedBecause(entry.step.split(':')[1]!, now.split(':')[1]!, entry.flow))
+  const [kind, id] = now.split(':') as [string, string];
+  const because =
+    kind === 'question' ? askedBecause(id, entry.flow) : reroutedBecause(entry.step.split(':')[1]!, id, entry.flow);
+  if (!declared && !because)
     out.push(`${said}: now shows ${now}, and no change declared in src/machine/successors.ts accounts for it`);
   // A different step: only the one the flow's declared changes lead to, and only a safe one.
   if (now === 'question:situation' && entry.step !== 'question:situation')
