@@ -45,5 +45,7 @@ export function formatRegister(entries: readonly Published[]): string {
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const next = grown(PUBLISHED);
   fs.writeFileSync(REGISTER_FILE, formatRegister(next));
-  console.log(`${REGISTER_FILE}: ${next.length} addresses (${next.length - PUBLISHED.length} added)`);
+  console.log(
+    `${REGISTER_FILE}: ${next.length} addresses (${next.length - PUBLISHED.length} added; ${currentEntries().length} pages today)`,
+  );
 }

@@ -24,16 +24,29 @@ each outcome shows for which answers (\`when\`) and which facts back it.
 | id | asked when | answers |
 |---|---|---|
 | \`situation\` | always first | ${QUESTIONS.situation.map((a) => `\`${a}\``).join(' · ')} |
-| \`certificate\` | after \`situation\`, except \`cardLost\` | ${QUESTIONS.certificate.map((a) => `\`${a}\``).join(' · ')} |
+| \`certificate\` | after \`situation\`, except \`cardLost\` and \`cardPassword\` (worded for the phone it is about: the old one in a change) | ${QUESTIONS.certificate.map((a) => `\`${a}\``).join(' · ')} |
 | \`oldPlatform\` | certificate ≠ \`no\`, situation ≠ \`lost\` | ${QUESTIONS.oldPlatform.map((a) => `\`${a}\``).join(' · ')} |
 | \`oldPhone\` | situation is \`change\`, \`handover\` or \`repair\` | ${QUESTIONS.oldPhone.map((a) => `\`${a}\``).join(' · ')} |
-| \`newPhone\` | situation = \`change\` | ${QUESTIONS.newPhone.map((a) => `\`${a}\``).join(' · ')} |
-| \`newPlatform\` | newPhone = \`supported\` | ${QUESTIONS.newPlatform.map((a) => `\`${a}\``).join(' · ')} |
+| \`newPlatform\` | situation = \`change\`, oldPhone ≠ \`lost\` | ${QUESTIONS.newPlatform.map((a) => `\`${a}\``).join(' · ')} |
+| \`newPhone\` | after \`newPlatform\` (worded for that platform) | ${QUESTIONS.newPhone.map((a) => `\`${a}\``).join(' · ')} |
 
 ## Why the routing is as it is
 
 - **\`certificate=unknown\` continues exactly like \`yes\`**: the safe assumption; the outcome adds how
   to check (S1).
+- **\`certificate=no\` before a change, hand-over or repair is not "nothing to do"**: it leads to
+  \`not-registered-check\` (how to be sure before the phone leaves your hands: the validity check on
+  Android, S1; the hotline), because a person with an empty new phone answers "not registered".
+- **A lost or stolen old phone is a loss** (\`oldPhone=lost\`), whatever else is going on: the call at
+  once, 24 h (S3): \`lost-suspend\`.
+- **The new phone's platform comes before its support**, so the support question shows the check
+  for that platform. A new iPhone of unknown support goes the supported way, with a check of iOS 18.5
+  first: the iPhone paths revoke or stop the old certificate before the new phone is set up, which is
+  safe whatever the iPhone turns out to be. An Android of unknown support does not (registering on a
+  supported Android is how Android → Android revokes the old one).
+- **Published addresses keep working**: every change above is declared in
+  \`src/machine/successors.ts\` (flow 2, 2026-12-04); \`src/machine/published-addresses.json\` lists
+  every address ever published (docs/adr/0001).
 - **A reset phone is not a lost phone.** A reset does not delete the certificate (S1, Android), and
   the Digital Agency's page has a procedure for a phone reset before revocation (P13; its steps were
   not read). A reset phone in hand is the last thing that can still be dealt with, so \`reset\` leads

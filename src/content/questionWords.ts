@@ -5,12 +5,7 @@
 // is declared here. A slot with no such key reads the same for every answer.
 import type { Answers, QuestionId } from '../machine/questions';
 import { i18n } from './i18n';
-
-const WORDED_BY: Partial<Record<QuestionId, QuestionId>> = {
-  certificate: 'situation',
-  oldPhone: 'situation',
-  newPhone: 'newPlatform',
-};
+import { WORDED_BY } from './wordedBy';
 
 /** The content key of a question's slot (`title`, `hint`, `help`, `answers.<id>`) after these answers. */
 export function questionKey(question: QuestionId, slot: string, answers: Answers): string {

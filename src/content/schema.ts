@@ -13,6 +13,7 @@ import {
   type Answers,
 } from '../machine/questions';
 import { applies, type Entry } from './outcomes';
+import { WORDED_BY } from './wordedBy';
 
 /** Official sites the guide may link to (a subdomain of one of these is fine too). */
 export const ALLOWED_HOSTS = [
@@ -22,6 +23,8 @@ export const ALLOWED_HOSTS = [
   'kojinbango-card.go.jp',
   'j-lis.go.jp',
   'support.apple.com',
+  // Japan's embassies (the number to call about a card lost abroad, S41).
+  'emb-japan.go.jp',
 ] as const;
 
 /**
@@ -552,6 +555,15 @@ export function checkContent(files: ContentFiles, opts: CheckOptions): Problem[]
     for (const a of QUESTIONS[q]) expected.questions!.add(`${q}.answers.${a}`);
   }
   for (const g of Object.keys(SITUATION_GROUPS)) expected.questions!.add(`situation.groups.${g}`);
+  // Wording that follows an earlier answer (src/content/wordedBy.ts): `<slot>_<answer>`, optional.
+  const optional = new Set<string>();
+  for (const q of QUESTION_IDS) {
+    const by = WORDED_BY[q];
+    if (!by) continue;
+    for (const v of QUESTIONS[by])
+      for (const slot of ['title', 'hint', 'help', ...QUESTIONS[q].map((a) => `answers.${a}`)])
+        optional.add(`${q}.${slot}_${v}`);
+  }
   for (const n of structure.common.notes) expected.outcomes!.add(`common.notes.${n.id}`);
   for (const [id, c] of Object.entries(structure.outcomes)) {
     expected.outcomes!.add(`${id}.title`);
@@ -609,7 +621,7 @@ export function checkContent(files: ContentFiles, opts: CheckOptions): Problem[]
         for (const k of expected[ns]!)
           if (!words.has(k)) add(file, k, `is missing: write the ${base === 'ja' ? 'Japanese' : base} words for it`);
         for (const k of words.keys()) {
-          if (expected[ns]!.has(k)) continue;
+          if (expected[ns]!.has(k) || optional.has(k)) continue;
           add(
             file,
             k,

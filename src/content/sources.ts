@@ -8,7 +8,7 @@
 // link, so it imports those by name: the bundler then leaves the rest of the file out of the first
 // screen (tests/unit/budget.test.ts). tests/unit/facts.test.ts checks that LINKABLE below names
 // exactly the official sources with a title.
-import { L1, L2, L4, L6, M0209, S1, S2, S3, S4, S5, S6, S7, S8, S20, S40 } from '../../content/sources.json';
+import { L1, L2, L4, L6, M0209, S1, S2, S3, S4, S5, S6, S7, S8, S20, S40, S41 } from '../../content/sources.json';
 
 /** Who publishes a source. Only "official" pages may be linked; the rest are evidence only. */
 export type Tier = 'official' | 'municipal' | 'carrier' | 'press' | 'blog' | 'third-party';
@@ -58,6 +58,7 @@ const LINKABLE: Record<string, unknown> = {
   S8,
   S20,
   S40,
+  S41,
   M0209,
   L1,
   L2,

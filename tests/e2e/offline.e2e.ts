@@ -79,7 +79,7 @@ describe('offline after one visit', () => {
     });
     expect(sw.script).toMatch(/\/sw\.js$/);
     expect(sw.urls).toContain('/index.html');
-    // The page for every other step, offline (navigateFallback); not 450 prerendered pages.
+    // The page for every other step, offline (navigateFallback); not 597 prerendered pages.
     expect(sw.urls).toContain('/shell.html');
     expect(sw.urls.filter((u) => u.endsWith('.html')).sort()).toEqual(['/index.html', '/shell.html']);
     // Every language's words and the lazy screens are in the cache, not only what was visited.

@@ -370,7 +370,7 @@ describe("a crawler's view (HTTP only, no script run)", () => {
 
   it(`sitemap.xml lists exactly the built pages, every step in every language; robots.txt names it`, async () => {
     const expected = [...pages.keys()].sort();
-    expect(expected.length).toBe(450);
+    expect(expected.length).toBe(597);
     expect(builtPages(inject('distDir')).sort()).toEqual(expected);
     const res = await fetch(`${baseURL()}/sitemap.xml`);
     expect(res.status).toBe(200);

@@ -120,7 +120,7 @@ describe(`all ${paths.length} paths, rendered`, () => {
     }
     expect(checked).toBeGreaterThan(300);
     expect(links).toBeGreaterThan(paths.length);
-  }, 120_000); // 94 renders: not a time budget, only room on a busy 2-core machine
+  }, 120_000); // 131 renders: not a time budget, only room on a busy 2-core machine
 
   it('and every question on the way (its help text links official pages too)', async () => {
     const prefixes = new Set<string>();

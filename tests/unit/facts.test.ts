@@ -268,7 +268,7 @@ describe('content/sources.json: tiers (src/content/schema.ts sourceSchema)', () 
 
   it('keeps official sources on the allowlist, over https', () => {
     expect(issues('OFF', { ...OFF, url: 'https://www.itmedia.co.jp/x' })).toEqual([
-      'OFF.url: the "url" https://www.itmedia.co.jp/x is not on an official site the guide may link to (digital.go.jp, jpki.go.jp, myna.go.jp, kojinbango-card.go.jp, j-lis.go.jp, support.apple.com, or a subdomain of one)',
+      'OFF.url: the "url" https://www.itmedia.co.jp/x is not on an official site the guide may link to (digital.go.jp, jpki.go.jp, myna.go.jp, kojinbango-card.go.jp, j-lis.go.jp, support.apple.com, emb-japan.go.jp, or a subdomain of one)',
     ]);
     expect(issues('OFF', { ...OFF, url: undefined, where: 'a leaflet' })).toEqual([
       'OFF.url: needs a "url": an official source is a page the guide may link to',

@@ -14,22 +14,30 @@ function outcomeOf(answers: Record<string, string>) {
 }
 
 // The routing table (docs/rules.md), one row per line ('-' = not asked, '|' = any of these).
-// A reset phone is never routed like a gone one: it is still in hand and still holds its
-// certificate, so it gets its own outcomes.
+// A reset phone is never routed like a sold or broken one: it is still in hand and still holds its
+// certificate, so it gets its own outcomes. A lost old phone is a loss: the call, at once.
 const rows: [string, string, string, string, string, string][] = [
-  // situation, certificate, oldPhone, newPhone, newPlatform, outcome
-  ['change|handover|repair|lost|renewal|moved|password', 'no', '-', '-', '-', 'no-certificate'],
+  // situation, certificate, oldPhone, newPlatform, newPhone, outcome
+  ['lost|renewal|moved|password', 'no', '-', '-', '-', 'no-certificate'],
+  ['change|handover|repair', 'no', '-', '-', '-', 'not-registered-check'],
   ['lost', 'yes|unknown', '-', '-', '-', 'lost-suspend'],
-  ['change', 'yes|unknown', 'usable', 'supported', 'android|iphone', 'change-revoke-old-then-setup'],
-  ['change', 'yes|unknown', 'usable', 'unsupported|unknown', '-', 'change-revoke-old-keep-card'],
-  ['change', 'yes|unknown', 'reset', 'supported', 'android|iphone', 'change-reset-new-supported'],
-  ['change', 'yes|unknown', 'reset', 'unsupported|unknown', '-', 'reset-keep-phone'],
-  ['change', 'yes|unknown', 'gone', 'supported', 'android|iphone', 'change-old-gone-new-supported'],
-  ['change', 'yes|unknown', 'gone', 'unsupported|unknown', '-', 'old-gone-suspend'],
+  ['change|handover|repair', 'yes|unknown', 'lost', '-', '-', 'lost-suspend'],
+  ['change', 'yes|unknown', 'usable', 'android', 'supported', 'change-revoke-old-then-setup'],
+  ['change', 'yes|unknown', 'usable', 'iphone', 'supported|unknown', 'change-revoke-old-then-setup'],
+  ['change', 'yes|unknown', 'usable', 'android', 'unsupported|unknown', 'change-revoke-old-keep-card'],
+  ['change', 'yes|unknown', 'usable', 'iphone', 'unsupported', 'change-revoke-old-keep-card'],
+  ['change', 'yes|unknown', 'reset', 'android', 'supported', 'change-reset-new-supported'],
+  ['change', 'yes|unknown', 'reset', 'iphone', 'supported|unknown', 'change-reset-new-supported'],
+  ['change', 'yes|unknown', 'reset', 'android', 'unsupported|unknown', 'reset-keep-phone'],
+  ['change', 'yes|unknown', 'reset', 'iphone', 'unsupported', 'reset-keep-phone'],
+  ['change', 'yes|unknown', 'soldOrBroken', 'android', 'supported', 'change-old-gone-new-supported'],
+  ['change', 'yes|unknown', 'soldOrBroken', 'iphone', 'supported|unknown', 'change-old-gone-new-supported'],
+  ['change', 'yes|unknown', 'soldOrBroken', 'android', 'unsupported|unknown', 'old-gone-suspend'],
+  ['change', 'yes|unknown', 'soldOrBroken', 'iphone', 'unsupported', 'old-gone-suspend'],
   ['handover', 'yes|unknown', 'usable', '-', '-', 'revoke-before-handover'],
   ['repair', 'yes|unknown', 'usable', '-', '-', 'revoke-before-repair'],
   ['handover|repair', 'yes|unknown', 'reset', '-', '-', 'reset-keep-phone'],
-  ['handover|repair', 'yes|unknown', 'gone', '-', '-', 'old-gone-suspend'],
+  ['handover|repair', 'yes|unknown', 'soldOrBroken', '-', '-', 'old-gone-suspend'],
   ['renewal', 'yes|unknown', '-', '-', '-', 'card-renewal'],
   ['moved', 'yes|unknown', '-', '-', '-', 'address-change'],
   ['password', 'yes|unknown', '-', '-', '-', 'password-reset'],
@@ -44,7 +52,7 @@ function expectRow(answers: Record<string, string>, outcome: string) {
 
 describe('routing table (docs/rules.md)', () => {
   const expand = (s: string) => (s === '-' ? [undefined] : s.split('|'));
-  for (const [situations, certificates, oldPhones, newPhones, newPlatforms, outcome] of rows) {
+  for (const [situations, certificates, oldPhones, newPlatforms, newPhones, outcome] of rows) {
     for (const situation of expand(situations))
       for (const certificate of expand(certificates))
         for (const oldPlatform of certificates === 'no' || situation === 'lost' ? [undefined] : QUESTIONS.oldPlatform)
@@ -52,24 +60,25 @@ describe('routing table (docs/rules.md)', () => {
             for (const newPhone of expand(newPhones))
               for (const newPlatform of expand(newPlatforms)) {
                 const answers = Object.fromEntries(
-                  Object.entries({ situation, certificate, oldPlatform, oldPhone, newPhone, newPlatform }).filter(
+                  Object.entries({ situation, certificate, oldPlatform, oldPhone, newPlatform, newPhone }).filter(
                     ([, v]) => v !== undefined,
                   ),
                 ) as Record<string, string>;
                 expectRow(answers, outcome);
               }
   }
-  // Only the card is lost: the card is the subject, so nothing else is asked.
+  // Only the card is lost, or only its passwords forgotten: the card is the subject, so nothing else is asked.
   expectRow({ situation: 'cardLost' }, 'card-lost');
+  expectRow({ situation: 'cardPassword' }, 'card-password');
 
   it('covers every path of the machine with exactly one row', () => {
     let covered = 0;
-    for (const [situations, certificates, oldPhones, newPhones, newPlatforms] of rows) {
+    for (const [situations, certificates, oldPhones, newPlatforms, newPhones] of rows) {
       const n = (s: string) => expand(s).length;
       const platforms = certificates === 'no' || situations === 'lost' ? 1 : 2;
       covered += n(situations) * n(certificates) * platforms * n(oldPhones) * n(newPhones) * n(newPlatforms);
     }
-    expect(covered + 1).toBe(allPaths().length);
+    expect(covered + 2).toBe(allPaths().length);
   });
 });
 
@@ -79,37 +88,47 @@ describe('questions asked on each path', () => {
     expect(outcomeOf({ situation: 'change', certificate: 'yes' })).toBe('question:oldPlatform');
     expect(outcomeOf({ situation: 'repair', certificate: 'unknown' })).toBe('question:oldPlatform');
   });
-  it('asks newPhone only when changing phones, after oldPhone', () => {
-    expect(outcomeOf({ situation: 'change', certificate: 'yes', oldPlatform: 'iphone', oldPhone: 'gone' })).toBe(
-      'question:newPhone',
-    );
-    expect(outcomeOf({ situation: 'handover', certificate: 'yes', oldPlatform: 'iphone', oldPhone: 'gone' })).toBe(
-      'old-gone-suspend',
-    );
+  it('asks the new phone only when changing phones, its platform first, then its support', () => {
+    const base = { situation: 'change', certificate: 'yes', oldPlatform: 'iphone' };
+    expect(outcomeOf({ ...base, oldPhone: 'soldOrBroken' })).toBe('question:newPlatform');
+    expect(outcomeOf({ ...base, oldPhone: 'soldOrBroken', newPlatform: 'iphone' })).toBe('question:newPhone');
+    expect(outcomeOf({ ...base, situation: 'handover', oldPhone: 'soldOrBroken' })).toBe('old-gone-suspend');
+    for (const oldPhone of ['usable', 'reset', 'soldOrBroken'])
+      expect(outcomeOf({ situation: 'change', certificate: 'yes', oldPlatform: 'android', oldPhone })).toBe(
+        'question:newPlatform',
+      );
   });
-  it('asks newPlatform only when the new phone is supported, for any old phone', () => {
-    for (const oldPhone of QUESTIONS.oldPhone) {
-      const base = { situation: 'change', certificate: 'yes', oldPlatform: 'android', oldPhone };
-      expect(outcomeOf({ ...base, newPhone: 'supported' })).toBe('question:newPlatform');
-      expect(outcomeOf({ ...base, newPhone: 'unknown' })).not.toBe('question:newPlatform');
-    }
+  it('a lost old phone is a loss in every situation about the phone: the call at once, nothing more asked', () => {
+    for (const situation of ['change', 'handover', 'repair'])
+      for (const oldPlatform of QUESTIONS.oldPlatform)
+        expect(outcomeOf({ situation, certificate: 'yes', oldPlatform, oldPhone: 'lost' })).toBe('lost-suspend');
   });
-  it('an old link without newPlatform stops at that question, with nothing dropped', () => {
+  it('a new iPhone of unknown support never gets the unsupported-phone outcome', () => {
+    for (const p of allPaths().filter((p) => p.answers.newPlatform === 'iphone' && p.answers.newPhone === 'unknown'))
+      expect(['change-revoke-old-then-setup', 'change-reset-new-supported', 'change-old-gone-new-supported']).toContain(
+        p.outcome,
+      );
+  });
+  it('"not registered" before a change, hand-over or repair says how to be sure, never "nothing to do"', () => {
+    for (const situation of ['change', 'handover', 'repair'])
+      expect(outcomeOf({ situation, certificate: 'no' })).toBe('not-registered-check');
+  });
+  it('an old query link with the retired answer oldPhone=gone asks the old phone again, earlier answers kept', () => {
     const old = {
       situation: 'change',
       certificate: 'yes',
       oldPlatform: 'android',
-      oldPhone: 'usable',
+      oldPhone: 'gone',
       newPhone: 'supported',
     };
-    expect(outcomeOf(old)).toBe('question:newPlatform');
-    expect(replay(old).dropped).toEqual([]);
+    expect(outcomeOf(old)).toBe('question:oldPhone');
   });
   it('asks nothing after cardLost, and asks the platform for the card-side answers', () => {
     expect(outcomeOf({ situation: 'cardLost' })).toBe('card-lost');
     expect(replay({ situation: 'cardLost', certificate: 'yes' }).dropped).toEqual(['certificate']);
     for (const situation of ['renewal', 'moved', 'password'])
       expect(outcomeOf({ situation, certificate: 'yes' })).toBe('question:oldPlatform');
+    expect(outcomeOf({ situation: 'cardPassword' })).toBe('card-password');
   });
   it('never routes a reset phone to an outcome that says it can no longer be revoked', () => {
     for (const p of allPaths().filter((p) => p.answers.oldPhone === 'reset'))
@@ -131,17 +150,17 @@ describe('questions asked on each path', () => {
 describe('every path (xstate/graph)', () => {
   const paths = allPaths();
 
-  it('enumerates 66 complete paths, one per combination of answers asked', () => {
-    // no: 7 situations (not cardLost); lost: 2; cardLost: 1; renewal, moved, password: 2 × 2 each;
-    // handover and repair: 2 × 2 × 3 each; change: 2 × 2 × (usable, reset, gone: 2 + 2 + 2 + 2 × 2 + …)
-    // = 2 × 2 × 3 × (2 platforms for supported + unsupported + unknown) = 48.
-    expect(paths).toHaveLength(7 + 2 + 1 + 12 + 12 + 12 + 48);
+  it('enumerates 131 complete paths, one per combination of answers asked', () => {
+    // no: 7 situations (not cardLost, cardPassword); lost: 2; cardLost, cardPassword: 1 each;
+    // renewal, moved, password: 2 × 2 each; handover and repair: 2 × 2 × 4 (usable, reset, lost,
+    // soldOrBroken) each; change: 2 × 2 × (lost + 3 phones × 2 new platforms × 3 supports) = 76.
+    expect(paths).toHaveLength(7 + 2 + 1 + 1 + 12 + 32 + 76);
     expect(new Set(paths.map((p) => JSON.stringify(p.answers))).size).toBe(paths.length);
   });
 
   it('has no dead ends: every reachable state is an outcome (final) or offers an answer that moves on', () => {
     const ends = rawPaths().map((p) => p.state as GuideSnapshot);
-    expect(ends.length).toBeGreaterThan(94);
+    expect(ends.length).toBeGreaterThan(131);
     for (const state of ends) {
       const step = stepOf(state);
       if (step.kind === 'outcome') expect(state.status).toBe('done');
