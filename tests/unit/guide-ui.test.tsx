@@ -1,10 +1,11 @@
 // The guide as a user meets it: every path tapped through the rendered UI, by role and name.
 import { act, fireEvent, screen, within } from '@testing-library/react';
+import type { QuestionId } from '../../src/machine/questions';
 import { describe, expect, it } from 'vitest';
 import { i18n, plainText } from '../../src/content/i18n';
 import { encode } from '../../src/app/url';
 import { allPaths } from './paths';
-import { address, renderGuide } from './render';
+import { address, questionText, renderGuide } from './render';
 
 const t = (k: string, o?: Record<string, unknown>) => i18n.t(k, o) as string;
 const heading = () => screen.getByRole('heading', { level: 1 });
@@ -13,7 +14,9 @@ function tap(question: string, answer: string) {
   const region = document.querySelector(`[data-question="${question}"]`) as HTMLElement;
   expect(region, `question ${question} on screen`).not.toBeNull();
   // Find the answer the way a person does: by its visible label.
-  fireEvent.click(within(region).getByRole('link', { name: t(`questions:${question}.answers.${answer}`) }));
+  fireEvent.click(
+    within(region).getByRole('link', { name: questionText(question as QuestionId, `answers.${answer}`) }),
+  );
 }
 
 describe('every path through the screens', () => {
@@ -21,7 +24,7 @@ describe('every path through the screens', () => {
   it.each(paths.map((p) => [encode(p.answers), p] as const))('%s', (_url, p) => {
     renderGuide('');
     for (const { question, answer } of p.steps) {
-      expect(heading()).toHaveProperty('textContent', t(`questions:${question}.title`));
+      expect(heading()).toHaveProperty('textContent', questionText(question as QuestionId, 'title'));
       expect(document.activeElement === heading() || question === 'situation').toBe(true);
       tap(question, answer);
     }
@@ -63,24 +66,24 @@ describe('history and links', () => {
     tap('situation', 'repair');
     tap('certificate', 'yes');
     expect(window.history.length).toBe(before + 2);
-    expect(heading().textContent).toBe(t('questions:oldPlatform.title'));
+    expect(heading().textContent).toBe(questionText('oldPlatform', 'title'));
     await act(async () => {
       window.history.back();
       await new Promise((r) => window.addEventListener('popstate', r, { once: true }));
     });
-    expect(heading().textContent).toBe(t('questions:certificate.title'));
+    expect(heading().textContent).toBe(questionText('certificate', 'title'));
     await act(async () => {
       window.history.forward();
       await new Promise((r) => window.addEventListener('popstate', r, { once: true }));
     });
-    expect(heading().textContent).toBe(t('questions:oldPlatform.title'));
+    expect(heading().textContent).toBe(questionText('oldPlatform', 'title'));
   });
 
   it('goes back one question with the back link, even on a deep link', () => {
     renderGuide('?situation=change&certificate=yes&oldPlatform=iphone');
-    expect(heading().textContent).toBe(t('questions:oldPhone.title'));
+    expect(heading().textContent).toBe(questionText('oldPhone', 'title'));
     fireEvent.click(screen.getByRole('link', { name: t('ui:question.back') }));
-    expect(heading().textContent).toBe(t('questions:oldPlatform.title'));
+    expect(heading().textContent).toBe(questionText('oldPlatform', 'title'));
     expect(address()).toBe('/change/yes/');
   });
 
@@ -90,9 +93,9 @@ describe('history and links', () => {
     expect(back.getAttribute('href')).toBe('/change/');
     fireEvent.click(back, { ctrlKey: true });
     expect(address()).toBe('/change/yes/');
-    expect(heading().textContent).toBe(t('questions:oldPlatform.title'));
+    expect(heading().textContent).toBe(questionText('oldPlatform', 'title'));
     fireEvent.click(back);
-    expect(heading().textContent).toBe(t('questions:certificate.title'));
+    expect(heading().textContent).toBe(questionText('certificate', 'title'));
   });
 
   it('opens a shared outcome link on the outcome', () => {
@@ -109,7 +112,7 @@ describe('history and links', () => {
     const notice = document.querySelector('[data-notice]');
     expect(notice?.getAttribute('role')).toBe('status');
     expect(notice?.textContent).toBe(t('ui:notice.partlyUnusable'));
-    expect(heading().textContent).toBe(t('questions:certificate.title'));
+    expect(heading().textContent).toBe(questionText('certificate', 'title'));
     expect(address()).toBe('/change/');
     tap('certificate', 'yes');
     expect(document.querySelector('[data-notice]')).toBeNull();
@@ -131,7 +134,7 @@ describe('history and links', () => {
     expect(address()).toBe('/lost/maybe/');
     expect(screen.getByRole('link', { name: t('ui:notFound.start') }).getAttribute('href')).toBe('/');
     fireEvent.click(screen.getByRole('link', { name: t('ui:notFound.step') }));
-    expect(heading().textContent).toBe(t('questions:certificate.title'));
+    expect(heading().textContent).toBe(questionText('certificate', 'title'));
     expect(address()).toBe('/lost/');
   });
 
@@ -166,21 +169,22 @@ describe('your answers: change one, keep the rest that still apply', () => {
     );
     const summary = screen.getByRole('region', { name: t('ui:answers.heading') });
     fireEvent.click(within(summary).getByRole('link', { name: new RegExp(t('questions:situation.summary')) }));
-    expect(heading().textContent).toBe(t('questions:situation.title'));
+    expect(heading().textContent).toBe(questionText('situation', 'title'));
     tap('situation', 'handover');
     expect(document.querySelector('[data-outcome="revoke-before-handover"]')).not.toBeNull();
     expect(address()).toBe('/handover/yes/android/usable/');
   });
 
   it('changing the new phone answer keeps everything before it', () => {
-    renderGuide('?situation=change&certificate=yes&oldPlatform=iphone&oldPhone=usable&newPhone=unknown');
+    renderGuide(
+      '?situation=change&certificate=yes&oldPlatform=iphone&oldPhone=usable&newPlatform=android&newPhone=unknown',
+    );
     expect(document.querySelector('[data-outcome="change-revoke-old-keep-card"]')).not.toBeNull();
     fireEvent.click(screen.getByRole('link', { name: new RegExp(t('questions:newPhone.summary')) }));
     tap('newPhone', 'supported');
-    // A supported new phone: its platform decides the order of the steps.
-    expect(heading().textContent).toBe(t('questions:newPlatform.title'));
-    tap('newPlatform', 'android');
+    // A supported new phone: the platform answered before decides the order of the steps.
     expect(document.querySelector('[data-outcome="change-revoke-old-then-setup"]')).not.toBeNull();
+    expect(address()).toBe('/change/yes/iphone/usable/android/supported/');
     const first = document.querySelector('[data-step]') as HTMLElement;
     expect(first.dataset.step).toBe('removeOnOldIphone');
   });
@@ -189,13 +193,13 @@ describe('your answers: change one, keep the rest that still apply', () => {
     renderGuide('?situation=lost&certificate=yes');
     fireEvent.click(screen.getByRole('link', { name: new RegExp(t('questions:situation.summary')) }));
     tap('situation', 'repair');
-    expect(heading().textContent).toBe(t('questions:oldPlatform.title'));
+    expect(heading().textContent).toBe(questionText('oldPlatform', 'title'));
   });
 
   it('starts again from the first question', () => {
     renderGuide('?situation=lost&certificate=yes');
     fireEvent.click(screen.getByRole('link', { name: t('ui:answers.restart') }));
-    expect(heading().textContent).toBe(t('questions:situation.title'));
+    expect(heading().textContent).toBe(questionText('situation', 'title'));
     expect(address()).toBe('/');
   });
 });
@@ -214,7 +218,9 @@ describe('words where they appear', () => {
   });
 
   it('warns before the irreversible mistake on outcomes where the old phone still works', () => {
-    renderGuide('?situation=change&certificate=yes&oldPlatform=android&oldPhone=usable&newPhone=unsupported');
+    renderGuide(
+      '?situation=change&certificate=yes&oldPlatform=android&oldPhone=usable&newPlatform=android&newPhone=unsupported',
+    );
     const warning = screen.getByRole('complementary', { name: t('ui:outcome.warningHeading') });
     expect(warning.textContent).toContain(
       t('ui:outcome.warning')
@@ -228,7 +234,10 @@ describe('a reset phone is not a lost one', () => {
   it.each([
     ['?situation=handover&certificate=yes&oldPlatform=android&oldPhone=reset', 'reset-keep-phone'],
     ['?situation=repair&certificate=unknown&oldPlatform=iphone&oldPhone=reset', 'reset-keep-phone'],
-    ['?situation=change&certificate=yes&oldPlatform=android&oldPhone=reset&newPhone=unknown', 'reset-keep-phone'],
+    [
+      '?situation=change&certificate=yes&oldPlatform=android&oldPhone=reset&newPlatform=android&newPhone=unknown',
+      'reset-keep-phone',
+    ],
     [
       '?situation=change&certificate=yes&oldPlatform=iphone&oldPhone=reset&newPhone=supported&newPlatform=iphone',
       'change-reset-new-supported',

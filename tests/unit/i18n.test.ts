@@ -51,12 +51,13 @@ const count = (xs: string[], x: string) => xs.filter((y) => y === x).length;
  * Deliberate differences from the Japanese string, each with its reason. English and やさしい日本語
  * readers are the people the foreign-language line is for, so the lost-phone outcome puts it first
  * (the claim itself is the Japanese outcome's own note "foreignLanguage"), and in English the
- * call-now button dials it (the note under it still gives the Japanese line).
+ * call-now button dials it (the note under it still gives the Japanese line). Not for a lost card:
+ * at night that line takes only a lost phone (S8, audit M2), so English card-lost dials the
+ * Japanese 24-hour line and names the English one in its note.
  */
 const EXTRA: Record<string, { tags?: string[]; refs?: string[]; dropRefs?: string[] }> = {
   'en outcomes:lost-suspend.title': { refs: ['ui:names.hotlineForeign'] },
   'en outcomes:lost-suspend.lead': { tags: ['tel'], refs: ['ui:names.hotlineForeign', 'ui:names.hotline'] },
-  'en outcomes:card-lost.title': { refs: ['ui:names.hotlineForeign'] },
   'easy outcomes:lost-suspend.lead': { tags: ['tel'], refs: ['ui:names.hotlineForeign'] },
   'en ui:outcome.callNow': { refs: ['ui:names.hotlineForeign'], dropRefs: ['ui:names.hotline'] },
   'en ui:outcome.callNowNote': { refs: ['ui:names.hotline'] },

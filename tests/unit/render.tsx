@@ -3,7 +3,10 @@
 import { render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { App } from '../../src/app/App';
-import { i18n } from '../../src/content/i18n';
+import { i18n, type Lang } from '../../src/content/i18n';
+import { decode } from '../../src/app/url';
+import { questionKey } from '../../src/content/questionWords';
+import type { QuestionId } from '../../src/machine/questions';
 
 export function renderGuide(address = '/') {
   window.history.replaceState(null, '', address.startsWith('/') ? address : `/${address}`);
@@ -16,3 +19,12 @@ export function renderGuide(address = '/') {
 
 /** The page's address as the user sees it (path and query). */
 export const address = () => window.location.pathname + window.location.search;
+
+/**
+ * A question's words as the screen shows them now: some questions read differently after an
+ * earlier answer (src/content/questionWords.ts), and the answers so far are the address's.
+ */
+export function questionText(question: QuestionId, slot: string, lang?: Lang): string {
+  const given = decode(window.location.pathname, window.location.search).kept;
+  return (lang ? i18n.getFixedT(lang) : i18n.t)(questionKey(question, slot, given)) as string;
+}

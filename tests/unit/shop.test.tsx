@@ -8,9 +8,10 @@ import userEvent from '@testing-library/user-event';
 import jsQR from 'jsqr';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../src/content/i18n';
+import type { QuestionId } from '../../src/machine/questions';
 import { onShopReset } from '../../src/shop/resetHooks';
 import { IDLE_TIMEOUT_MS, WARNING_SECONDS } from '../../src/shop/useIdleReset';
-import { address, renderGuide } from './render';
+import { address, questionText, renderGuide } from './render';
 import { encode } from '../../src/app/url';
 
 const t = (k: string, o?: Record<string, unknown>) => i18n.t(k, o) as string;
@@ -21,15 +22,17 @@ const FULL = {
   certificate: 'yes',
   oldPlatform: 'android',
   oldPhone: 'usable',
-  newPhone: 'supported',
   newPlatform: 'iphone',
+  newPhone: 'supported',
 } as const;
 const FULL_PATH = encode(FULL);
 
 function tap(question: string, answer: string) {
   const region = document.querySelector(`[data-question="${question}"]`) as HTMLElement;
   expect(region, `question ${question} on screen`).not.toBeNull();
-  fireEvent.click(within(region).getByRole('link', { name: t(`questions:${question}.answers.${answer}`) }));
+  fireEvent.click(
+    within(region).getByRole('link', { name: questionText(question as QuestionId, `answers.${answer}`) }),
+  );
 }
 
 function answerAll() {
@@ -39,7 +42,7 @@ function answerAll() {
 /** Nothing of a customer anywhere: address, history state, storage, page. */
 function expectCleanSlate() {
   expect(address()).toBe('/?mode=shop');
-  expect(heading().textContent).toBe(t('questions:situation.title'));
+  expect(heading().textContent).toBe(questionText('situation', 'title'));
   expect(document.activeElement).toBe(heading());
   expect(document.querySelector('[data-outcome]')).toBeNull();
   expect(document.querySelector('[data-print-qr]')).toBeNull();
@@ -153,7 +156,7 @@ describe('history in shop mode', () => {
     const back = vi.spyOn(window.history, 'back');
     fireEvent.click(screen.getByRole('link', { name: t('ui:question.back') }));
     expect(back).not.toHaveBeenCalled();
-    expect(heading().textContent).toBe(t('questions:situation.title'));
+    expect(heading().textContent).toBe(questionText('situation', 'title'));
     expect(address()).toBe('/?mode=shop');
   });
 });
@@ -185,7 +188,7 @@ describe('inactivity', () => {
     expect(within(dialog).getByRole('timer').textContent).toBe(
       t('ui:shop.idleCount', { seconds: WARNING_SECONDS - 10 }),
     );
-    expect(heading().textContent).toBe(t('questions:oldPlatform.title'));
+    expect(heading().textContent).toBe(questionText('oldPlatform', 'title'));
     advance(WARNING_SECONDS * 1000 - 10_000);
     expectCleanSlate();
   });
@@ -205,7 +208,7 @@ describe('inactivity', () => {
     await user.click(screen.getByRole('button', { name: t('ui:shop.idleContinue') }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
     advance(WARNING_SECONDS * 1000 + 1000);
-    expect(heading().textContent).toBe(t('questions:oldPlatform.title'));
+    expect(heading().textContent).toBe(questionText('oldPlatform', 'title'));
     expect(address()).toContain('/change/');
   });
 
