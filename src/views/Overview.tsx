@@ -9,6 +9,7 @@ import type { Answers, OutcomeId, QuestionId } from '../machine/questions';
 import { answer } from '../machine/replay';
 import { stepOf, type GuideSnapshot } from '../machine/step';
 import { encode, type Settings } from '../app/url';
+import { NAMESPACES } from '../content/i18n';
 import termsJa from '../../content/ja/terms.json';
 import { withRuby } from './Rich';
 import './Overview.css';
@@ -76,7 +77,10 @@ function Step({ node, settings, depth }: { node: OverviewNode; settings: Setting
 }
 
 export default function Overview({ settings }: { settings: Settings }) {
-  const { t } = useTranslation();
+  // Every outcome's title is on this page, and the outcome words are a lazy chunk that Japanese
+  // pages load after the first screen: naming the namespaces makes react-i18next suspend the map
+  // until i18next has them all (a map drawn before would show keys and keep them, issue 29).
+  const { t } = useTranslation(NAMESPACES);
   const guideHref = encode({}, { lang: settings.lang, mode: settings.mode });
   return (
     <article className="step overview" data-overview aria-labelledby="step-heading">

@@ -22,6 +22,7 @@ import enOutcomes from '../../content/en/outcomes.json';
 import easyUi from '../../content/easy/ui.json';
 import easyQuestions from '../../content/easy/questions.json';
 import easyOutcomes from '../../content/easy/outcomes.json';
+import { keyShaped } from '../unit/keys';
 
 export const baseURL = (): string => inject('baseURL');
 
@@ -182,6 +183,14 @@ export async function stepHydrated(page: Page): Promise<void> {
     const step = document.querySelector('[data-question], [data-outcome], [data-not-found]');
     return step !== null && Object.keys(step).some((k) => k.startsWith('__reactFiber$'));
   });
+}
+
+/**
+ * The page's visible text (and its <title>) shaped like a content key (`lost-suspend.title`): a
+ * missing word shown as its key (issue 29). Empty when there is none.
+ */
+export async function keyShapedText(page: Page): Promise<string[]> {
+  return keyShaped(await page.evaluate(() => `${document.title}\n${document.body.innerText}`));
 }
 
 // ---------------------------------------------------------------- page guard

@@ -10,6 +10,7 @@ import {
   baseURL,
   expectedTitle,
   firstQuestion,
+  keyShapedText,
   layoutProblems,
   measureLayout,
   openGuardedPage,
@@ -76,6 +77,7 @@ export function defineWalk(size: Size, paths: readonly GuidePath[], every: 'url'
       expect(layout.lang, `${where}: <html lang>`).toBe(lang === 'en' ? 'en' : 'ja');
       expect(layout.title, `${where}: <title>`).toBe(expectedTitle(step, lang));
       expect(layoutProblems(layout), `${where}: layout`).toEqual([]);
+      expect(await timed('checks', () => keyShapedText(page)), `${where}: text shaped like a content key`).toEqual([]);
       const key = every === 'url' ? pathname : await timed('checks', () => screenKey(page));
       if (screens.has(key)) return guard.check(where);
       screens.add(key);
