@@ -3,7 +3,8 @@
 // (200 text/html, byte for byte), a folder without its final slash is redirected on the same host,
 // any other address gets 404.html with 404, text files are gzipped, the headers docs/hosting.md
 // promises are on 200, 301 and 404 answers, a missing /assets/ file is never cached for good, and
-// the service worker and the pages are checked on every visit (no-cache).
+// the service worker and the pages are checked on every visit (no-cache); and the example site
+// myna-guide.conf passes `nginx -t`.
 //
 // nginx runs from a scratch folder (-p/-c, its own pid file, logs and temp folders, `daemon off`)
 // with an http block like Debian's stock nginx.conf and deploy/nginx/myna-guide-locations.conf
@@ -295,6 +296,47 @@ describe.skipIf(!NGINX && !CI)('deploy/nginx/ in a real nginx', () => {
       expectPromisedHeaders(res, address);
       expect(Buffer.from(await res.arrayBuffer()).equals(file(pageFile(address))), address).toBe(true);
     }
+  });
+
+  it('the example site (myna-guide.conf: HTTPS and the port 80 redirect) passes nginx -t', () => {
+    // Only the certificate paths change, to a throwaway self-signed certificate.
+    const cert = spawnSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=guide.example.jp'].concat([
+        '-keyout',
+        path.join(tmp, 'key.pem'),
+        '-out',
+        path.join(tmp, 'cert.pem'),
+      ]),
+      { encoding: 'utf8' },
+    );
+    if (cert.status !== 0 && !CI)
+      return console.warn(`openssl failed, nginx -t of myna-guide.conf skipped: ${cert.stderr}`);
+    expect(cert.status, cert.stderr).toBe(0);
+    const site = fs
+      .readFileSync(path.join(deploy, 'myna-guide.conf'), 'utf8')
+      .replace(/ssl_certificate \S+;/, `ssl_certificate ${path.join(tmp, 'cert.pem')};`)
+      .replace(/ssl_certificate_key \S+;/, `ssl_certificate_key ${path.join(tmp, 'key.pem')};`);
+    expect(site).toContain(path.join(tmp, 'key.pem'));
+    fs.writeFileSync(path.join(tmp, 'myna-guide.conf'), site);
+    const conf = path.join(tmp, 'example.conf');
+    fs.writeFileSync(
+      conf,
+      `pid ${path.join(tmp, 'example.pid')};
+error_log ${path.join(tmp, 'example-error.log')} warn;
+events {}
+http {
+    include mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    include myna-guide.conf;
+}
+`,
+    );
+    const flags = takesErrorLogFlag(NGINX!) ? ['-e', path.join(tmp, 'example-error.log')] : [];
+    const test = spawnSync(NGINX!, ['-p', `${tmp}/`, '-c', conf, ...flags, '-t'], { encoding: 'utf8' });
+    expect(test.status, test.stderr).toBe(0);
+    expect(test.stderr).toMatch(/test is successful/);
   });
 
   it('gzips scripts, styles, JSON, SVG, XML and the manifest, not only HTML', async () => {
