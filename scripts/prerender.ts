@@ -238,6 +238,11 @@ export function prerender(): Plugin {
     configResolved(config) {
       root = config.root;
     },
+    closeBundle() {
+      // Said at the end, below the list of the ≈480 files written, where it is seen.
+      const originWarning = this.environment.config.build.ssr ? null : siteOriginWarning();
+      if (originWarning) this.warn(originWarning);
+    },
     generateBundle: {
       order: 'post',
       async handler(_options, bundle) {
@@ -268,8 +273,6 @@ export function prerender(): Plugin {
           csp: contentSecurityPolicy(),
           origin: siteOrigin(),
         };
-        const originWarning = siteOriginWarning();
-        if (originWarning) this.warn(originWarning);
         const all = await renderAll(root);
         for (const page of all.pages) {
           const fileName = pageFile(page.path);

@@ -1,19 +1,26 @@
 // @vitest-environment node
 // SITE_ORIGIN (docs/hosting.md, first step): a real `vite build` with it writes that origin into
 // every absolute address (canonical, hreflang, og:url, og:image, sitemap.xml, robots.txt) and says
-// nothing; a build without it writes the local preview's origin and warns on the console, naming
-// the variable and those files. Two builds of their own (≈10 s each), into .tmp/site-origin/.
+// nothing; a build without it writes the local preview's origin (the tests' shared build) and
+// warns on the console, naming the variable and those files. The warning comes at the end of the
+// build (closeBundle, below the list of files), which also runs for a build stopped early: the
+// build without it stops before rendering the pages, so only one full build is made here.
 import fs from 'node:fs';
 import path from 'node:path';
 import { build, createLogger, type Logger } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PREVIEW_ORIGIN, siteOriginWarning } from '../../scripts/prerender';
-import { root } from './built';
+import { built, root } from './built';
 
 const work = path.join(root, '.tmp', 'site-origin');
+const STOP = 'stopped early by site-origin.test.ts';
 
 /** Builds into .tmp/site-origin/<name> with SITE_ORIGIN as given; returns the dist and the warnings. */
-async function buildWith(name: string, origin: string | undefined): Promise<{ dist: string; warnings: string[] }> {
+async function buildWith(
+  name: string,
+  origin: string | undefined,
+  stopEarly = false,
+): Promise<{ dist: string; warnings: string[] }> {
   const dist = path.join(work, name);
   const warnings: string[] = [];
   const base = createLogger('warn');
@@ -30,7 +37,11 @@ async function buildWith(name: string, origin: string | undefined): Promise<{ di
       customLogger: logger,
       logLevel: 'warn',
       build: { outDir: dist, emptyOutDir: true },
+      // Stopped once the modules are transformed: before the pages are rendered (most of the time).
+      plugins: stopEarly ? [{ name: 'stop-early', renderStart: () => Promise.reject(new Error(STOP)) }] : [],
     });
+  } catch (e) {
+    if (!stopEarly || !String(e).includes(STOP)) throw e;
   } finally {
     for (const [k, v] of Object.entries(saved))
       if (v === undefined) delete process.env[k];
@@ -89,11 +100,16 @@ describe('SITE_ORIGIN', () => {
   }, 180_000);
 
   it('a build without it uses the local preview origin and says so on the console', async () => {
-    const { dist, warnings } = await buildWith('without', undefined);
+    const { warnings } = await buildWith('without', undefined, true);
     const mine = warnings.filter((w) => w.includes('SITE_ORIGIN'));
     expect(mine).toHaveLength(1);
     expect(mine[0]).toContain(siteOriginWarning({})!);
-    expect(addresses(dist)).toEqual({
+    // The same stopped build with it says nothing.
+    const quiet = await buildWith('quiet', 'https://guide.example.jp', true);
+    expect(quiet.warnings.filter((w) => w.includes('SITE_ORIGIN'))).toEqual([]);
+    // The files of a whole build without it (the one the other tests share).
+    const { dir } = await built();
+    expect(addresses(dir)).toEqual({
       canonical: `${PREVIEW_ORIGIN}/en/lost/`,
       hreflangJa: `${PREVIEW_ORIGIN}/lost/`,
       ogUrl: `${PREVIEW_ORIGIN}/en/lost/`,
