@@ -37,6 +37,11 @@ export default defineConfig({
         globPatterns: ['*.{html,js,css,svg,png,ico,txt,webmanifest}', 'assets/**/*.{js,css}', 'icons/*.png'],
         globIgnores: ['404.html'],
         navigateFallback: 'shell.html',
+        // Only steps get shell.html. A file opened in a tab the worker controls (sitemap.xml,
+        // 404.html, sw.js, _headers, an icon: a last path segment with a dot, or starting with _)
+        // is itself, from the precache or the network. The query is ignored ([^?]* before the
+        // last slash); no step's segment has a dot or a leading _ (tests/e2e/sw-files.e2e.ts).
+        navigateFallbackDenylist: [/^[^?]*\/(?:_[^/?]*|[^/?]*\.[^/?]*)(?:\?.*)?$/],
         cleanupOutdatedCaches: true,
       },
     }),

@@ -9,6 +9,16 @@ import type { Plugin } from 'vite';
 
 const LINK = 'href="/favicon.svg"';
 
+/**
+ * An SVG as a data: URL that is a valid URL (the Nu Html Checker rejects a raw space) and safe in
+ * a double-quoted attribute: double quotes become single ones, and every character outside the
+ * URL code points that need no escaping (letters, digits, -._~!$'()*+,;=:@/?) is percent-encoded.
+ */
+export function svgDataUrl(svg: string): string {
+  const body = svg.replace(/"/g, "'").replace(/[^A-Za-z0-9\-._~!$'()*+,;=:@/?]/gu, (c) => encodeURIComponent(c));
+  return `data:image/svg+xml,${body}`;
+}
+
 export function inlineFavicon(): Plugin {
   return {
     name: 'myna:inline-favicon',
@@ -17,8 +27,7 @@ export function inlineFavicon(): Plugin {
       handler(html) {
         if (!html.includes(LINK)) throw new Error(`index.html: expected <link rel="icon" ${LINK}>`);
         const svg = fs.readFileSync(path.resolve('public', 'favicon.svg'), 'utf8').trim();
-        const uri = svg.replace(/"/g, "'").replace(/[<>#%]/g, (c) => encodeURIComponent(c));
-        return html.replace(LINK, `href="data:image/svg+xml,${uri}"`);
+        return html.replace(LINK, `href="${svgDataUrl(svg)}"`);
       },
     },
   };

@@ -137,15 +137,20 @@ function pageHead(page: Page, origin: string): string {
     return tags.join('\n    ');
   }
   tags.push(`<link rel="canonical" href="${escapeHtml(abs(page.path))}" />`);
-  // hreflang: Japanese and English. やさしい日本語 is Japanese too (one hreflang per language), so
-  // it is not listed: its pages name themselves canonical.
-  for (const [lang, hreflang] of [
-    ['ja', 'ja'],
-    ['en', 'en'],
-    ['ja', 'x-default'],
-  ] as const) {
-    const href = page.alternates[lang];
-    if (href) tags.push(`<link rel="alternate" hreflang="${hreflang}" href="${escapeHtml(abs(href))}" />`);
+  // hreflang: Japanese and English, each page naming both (itself too), so every link is returned.
+  // やさしい日本語 is Japanese too (lang="ja"), and hreflang allows one page per language: a
+  // second "ja" in the group would contest the Japanese page, and no tag that search engines read
+  // names easy Japanese. So its pages name no alternates at all (a one-way link is ignored at best,
+  // and at worst claims the Japanese page as theirs) and stand alone, canonical to themselves.
+  if (page.lang !== 'easy') {
+    for (const [lang, hreflang] of [
+      ['ja', 'ja'],
+      ['en', 'en'],
+      ['ja', 'x-default'],
+    ] as const) {
+      const href = page.alternates[lang];
+      if (href) tags.push(`<link rel="alternate" hreflang="${hreflang}" href="${escapeHtml(abs(href))}" />`);
+    }
   }
   const og: [string, string][] = [
     ['og:type', 'website'],
@@ -231,8 +236,25 @@ function robots(origin: string): string {
   return `User-agent: *\nAllow: /\n\nSitemap: ${origin}/sitemap.xml\n`;
 }
 
+/** The origin a build without SITE_ORIGIN uses: the local preview's (`npm start`). */
+export const PREVIEW_ORIGIN = 'http://127.0.0.1:4173';
+
 export function siteOrigin(): string {
-  return (process.env.SITE_ORIGIN || 'http://127.0.0.1:4173').replace(/\/+$/, '');
+  return (process.env.SITE_ORIGIN || PREVIEW_ORIGIN).replace(/\/+$/, '');
+}
+
+/**
+ * The build's warning when SITE_ORIGIN is not set (null when it is): the files that then carry the
+ * local preview's origin, which is right for `npm start` and wrong on any real host.
+ */
+export function siteOriginWarning(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.SITE_ORIGIN) return null;
+  return (
+    `SITE_ORIGIN is not set: the build writes ${PREVIEW_ORIGIN} (the local preview) into every ` +
+    `page's canonical link, hreflang links, og:url and og:image, and into sitemap.xml and robots.txt. ` +
+    `Fine for npm start; for a real host build with SITE_ORIGIN=https://your.host npm run build ` +
+    `(docs/hosting.md).`
+  );
 }
 
 export function prerender(): Plugin {
@@ -243,6 +265,11 @@ export function prerender(): Plugin {
     enforce: 'post',
     configResolved(config) {
       root = config.root;
+    },
+    closeBundle() {
+      // Said at the end, below the list of the ≈480 files written, where it is seen.
+      const originWarning = this.environment.config.build.ssr ? null : siteOriginWarning();
+      if (originWarning) this.warn(originWarning);
     },
     generateBundle: {
       order: 'post',

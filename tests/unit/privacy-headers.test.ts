@@ -1,12 +1,18 @@
 // The response headers a host should add (issue 9): public/_headers (Netlify, Cloudflare Pages)
-// and the nginx example in docs/hosting.md must both be there and say the same thing.
-import { readFileSync } from 'node:fs';
+// and the nginx configuration in deploy/nginx/ (docs/hosting.md) must both be there and say the
+// same thing as docs/hosting.md's tables. tests/e2e/nginx.e2e.ts checks that nginx really sends them.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '../..');
 const headersFile = readFileSync(join(root, 'public/_headers'), 'utf8');
 const hosting = readFileSync(join(root, 'docs/hosting.md'), 'utf8');
+const nginxDir = join(root, 'deploy/nginx');
+const nginxConf = readdirSync(nginxDir)
+  .filter((f) => f.endsWith('.conf'))
+  .map((f) => readFileSync(join(nginxDir, f), 'utf8'))
+  .join('\n');
 
 /** public/_headers as { path: { header: value } } (Netlify / Cloudflare Pages format). */
 function parseHeaders(text: string): Record<string, Record<string, string>> {
@@ -25,12 +31,11 @@ function parseHeaders(text: string): Record<string, Record<string, string>> {
   return out;
 }
 
-/** add_header lines of the nginx example in docs/hosting.md, by header name. */
-function nginxHeaders(md: string): Record<string, string[]> {
+/** add_header lines of deploy/nginx/*.conf, by header name (comments left out). */
+function nginxHeaders(conf: string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const block of md.matchAll(/```nginx\n([\s\S]*?)```/g))
-    for (const m of block[1]!.matchAll(/add_header\s+([A-Za-z-]+)\s+"([^"]*)"\s+always;/g))
-      (out[m[1]!] ??= []).push(m[2]!);
+  const code = conf.replace(/#.*$/gm, '');
+  for (const m of code.matchAll(/add_header\s+([A-Za-z-]+)\s+"([^"]*)"(\s+always)?;/g)) (out[m[1]!] ??= []).push(m[2]!);
   return out;
 }
 
@@ -60,10 +65,10 @@ describe('public/_headers', () => {
   });
 });
 
-describe('docs/hosting.md', () => {
-  const nginx = nginxHeaders(hosting);
+describe('deploy/nginx/ and docs/hosting.md', () => {
+  const nginx = nginxHeaders(nginxConf);
 
-  it('gives an nginx example with the same headers and values as public/_headers', () => {
+  it('the nginx configuration sends the same headers and values as public/_headers', () => {
     for (const [name, value] of Object.entries(all)) {
       expect(nginx[name], `nginx add_header ${name}`).toBeDefined();
       expect(new Set(nginx[name])).toEqual(new Set([value]));
@@ -79,7 +84,18 @@ describe('docs/hosting.md', () => {
     );
   });
 
+  it('sends the security headers on error answers too (always), and the year-long cache only on successful ones', () => {
+    const code = nginxConf.replace(/#.*$/gm, '');
+    for (const name of Object.keys(all)) expect(code, name).toMatch(new RegExp(`add_header ${name} "[^"]*" always;`));
+    expect(code).toMatch(/add_header Cache-Control "public, max-age=31536000, immutable";/);
+  });
+
   it('explains every header in its table', () => {
     for (const name of Object.keys(all)) expect(hosting).toContain(`| \`${name}\` | \`${all[name]}\` |`);
+  });
+
+  it('points to the files in deploy/nginx/ instead of copying them', () => {
+    for (const f of readdirSync(nginxDir)) expect(hosting, f).toContain(`deploy/nginx/${f}`);
+    expect(hosting, 'an add_header line copied into the docs').not.toMatch(/add_header\s+[A-Za-z-]+\s+"/);
   });
 });
