@@ -7,6 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LANG, HTML_LANG, LANGS, ensureLanguage, i18n, plainText, type Lang } from '../../src/content/i18n';
 import { sources } from '../../src/content/sources';
 import { encode } from '../../src/app/url';
+import { questionKey } from '../../src/content/questionWords';
+import type { Answers } from '../../src/machine/questions';
 import { allPaths } from './paths';
 import { address, renderGuide } from './render';
 
@@ -58,21 +60,24 @@ describe.each(OTHER_LANGS)('every path through the screens in %s', (lang) => {
   it.each(paths.map((p) => [encode(p.answers), p] as const))('%s', async (_url, p) => {
     await open(lang);
     expect(document.documentElement.lang).toBe(HTML_LANG[lang]);
+    const given: Record<string, string> = {};
+    const answersSoFar = () => given as Answers;
     for (const { question, answer } of p.steps) {
       const region = document.querySelector<HTMLElement>(`[data-question="${question}"]`);
       expect(region, `question ${question} on screen`).not.toBeNull();
       // hidden: true skips jsdom's slow computed-style walk; nothing in a step is hidden anyway.
       within(region!).getByRole('heading', {
         level: 1,
-        name: named(text(`questions:${question}.title`)),
+        name: named(text(questionKey(question, 'title', answersSoFar()))),
         hidden: true,
       });
       fireEvent.click(
         within(region!).getByRole('link', {
-          name: named(text(`questions:${question}.answers.${answer}`)),
+          name: named(text(questionKey(question, `answers.${answer}`, answersSoFar()))),
           hidden: true,
         }),
       );
+      given[question] = answer;
     }
     const outcome = document.querySelector<HTMLElement>(`[data-outcome="${p.outcome}"]`);
     expect(outcome, `outcome ${p.outcome}`).not.toBeNull();
