@@ -8,6 +8,9 @@ export default mergeConfig(
       environment: 'jsdom',
       include: ['tests/unit/**/*.test.{ts,tsx}'],
       setupFiles: ['tests/unit/setup.ts'],
+      // Room on a busy 2-core machine (several renders of a whole outcome per test); not a time
+      // budget: those are measured by npm run bench.
+      testTimeout: 20_000,
     },
   }),
 );
