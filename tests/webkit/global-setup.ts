@@ -5,7 +5,7 @@
 // Xvfb and the driver (with the MiniBrowser it starts) each run in a process group of their own,
 // which teardown ends by its id, also when the setup itself fails half-way.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, openSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { preview, type PreviewServer } from 'vite';
@@ -17,12 +17,24 @@ declare module 'vitest' {
     baseURL: string;
     /** WebKitWebDriver's address (http://127.0.0.1:port). */
     driverURL: string;
+    /** The MiniBrowser the driver starts for each session. */
+    miniBrowser: string;
     distDir: string;
   }
 }
 
 const DRIVER = '/usr/bin/WebKitWebDriver';
 const LOG_DIR = resolve('.tmp/webkit');
+
+/** WebKitGTK's MiniBrowser (libwebkit2gtk-4.1-0, which webkit2gtk-driver depends on): /usr/lib/<arch>/. */
+function findMiniBrowser(): string {
+  if (process.env.WEBKIT_MINIBROWSER) return process.env.WEBKIT_MINIBROWSER;
+  const found = readdirSync('/usr/lib')
+    .map((dir) => `/usr/lib/${dir}/webkit2gtk-4.1/MiniBrowser`)
+    .find((f) => existsSync(f));
+  if (!found) throw new Error('no /usr/lib/*/webkit2gtk-4.1/MiniBrowser: apt-get install webkit2gtk-driver');
+  return found;
+}
 
 export async function startPreview(
   outDir: string,
@@ -141,6 +153,8 @@ export default async function setup(project: TestProject) {
   };
   process.once('exit', onExit);
   try {
+    if (!existsSync(DRIVER)) throw new Error(`no ${DRIVER}: apt-get install webkit2gtk-driver xvfb`);
+    const miniBrowser = findMiniBrowser();
     const started = await startPreview(outDir);
     server = started.server;
     const x = await startXvfb(openSync(`${LOG_DIR}/xvfb.log`, 'w'));
@@ -156,6 +170,7 @@ export default async function setup(project: TestProject) {
     await waitForDriver(driverURL, driver);
     project.provide('baseURL', started.url);
     project.provide('driverURL', driverURL);
+    project.provide('miniBrowser', miniBrowser);
     project.provide('distDir', outDir);
   } catch (e) {
     await teardown();
