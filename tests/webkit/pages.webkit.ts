@@ -85,4 +85,24 @@ describe('by address', () => {
     await s.goto('/change/yes/', { question: 'oldPlatform' });
     await s.tap('nav.lang-switch a[href="/en/change/yes/"]', { question: 'oldPlatform' }, '/en/change/yes/', 'en');
   });
+
+  it('the guard sees an inline script the CSP blocks and a script error (so the checks above can fail)', async () => {
+    await s.goto('/', { question: firstQuestion() });
+    await s.js(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inline = true';
+      document.body.append(script);
+      setTimeout(() => {
+        throw new Error('thrown on purpose');
+      });
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    const error = await s.check('on purpose').then(
+      () => '',
+      (e: Error) => e.message,
+    );
+    expect(error).toMatch(/CSP violation: script-src/);
+    expect(error).toMatch(/script error: .*thrown on purpose/);
+    expect(await s.js(() => '__inline' in window), 'the inline script did not run').toBe(false);
+  });
 });

@@ -266,7 +266,10 @@ export class Session {
   async check(where: string): Promise<void> {
     await this.collect();
     const found = this.problems.splice(0);
-    expect(found, `${where}: script errors, CSP violations or foreign requests in WebKit`).toEqual([]);
+    if (found.length)
+      throw new Error(
+        `${where}: script errors, CSP violations or foreign requests in WebKit:\n  ${found.join('\n  ')}`,
+      );
   }
 
   /** The viewport as a PNG under .tmp/webkit/screens/<size>/<name>.png, for people to look at. */
