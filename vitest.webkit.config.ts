@@ -11,6 +11,9 @@ export default defineConfig({
     globalSetup: ['tests/webkit/global-setup.ts'],
     maxWorkers: 1,
     fileParallelism: false,
+    // One after another in one process: the shared imports (the e2e helpers, xstate, the
+    // content) are loaded once, not once a file (on a busy two-core machine, 5 s a file).
+    isolate: false,
     testTimeout: 60_000,
     hookTimeout: 30_000,
     teardownTimeout: 15_000,
