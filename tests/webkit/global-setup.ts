@@ -142,11 +142,12 @@ export default async function setup(project: TestProject) {
     await stop(xvfb);
     await server?.close();
   };
-  // Vitest killed, or this process ending some other way: no driver or X server left behind.
+  // Vitest interrupted, or this process ending some other way: no driver or X server left behind
+  // (SIGTERM: they outlive this process long enough to clean up, Xvfb its socket and lock).
   const onExit = () => {
     for (const c of [driver, xvfb])
       try {
-        if (c?.pid) process.kill(-c.pid, 'SIGKILL');
+        if (c?.pid && c.exitCode === null && c.signalCode === null) process.kill(-c.pid, 'SIGTERM');
       } catch {
         // already gone
       }
