@@ -11,6 +11,7 @@ import { HTML_LANG, i18n, LANGS, loadLanguage, plainText, type Lang } from '../.
 import type { Answers } from '../../src/machine/questions';
 import { stepOf } from '../../src/machine/step';
 import { pageTitle } from '../../src/content/title';
+import { questionKey } from '../../src/content/questionWords';
 import { decode, encode } from '../../src/app/url';
 import { built } from './built';
 import { allPaths } from './paths';
@@ -36,12 +37,13 @@ function stepAnswers(): Answers[] {
   return [...out.values()];
 }
 
-/** Every .html file under dir, except 404.html and shell.html. */
+/** Every .html file under dir, except 404.html, shell.html and the redirect pages at retired addresses. */
 function stepFiles(rel = ''): string[] {
   return fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
     const file = path.posix.join(rel, e.name);
     if (e.isDirectory()) return file === 'assets' || file === 'icons' ? [] : stepFiles(file);
-    return e.name.endsWith('.html') && !['404.html', 'shell.html'].includes(file) ? [file] : [];
+    if (!e.name.endsWith('.html') || ['404.html', 'shell.html'].includes(file)) return [];
+    return fs.readFileSync(path.join(dir, file), 'utf8').includes('<body data-moved=') ? [] : [file];
   });
 }
 
@@ -74,10 +76,12 @@ describe('a page for every step (dist/<address>index.html)', () => {
         expect(body, address).not.toContain('data-not-found');
         expect(body, address).toMatch(/^</); // hydration compares node by node: no whitespace first
         expect(attr(html, /<html lang="([^"]*)"/), address).toBe(HTML_LANG[lang]);
-        const title = pageTitle(t, step);
+        const title = pageTitle(t, step, false, answers);
         expect(unescape(attr(html, /<title>([^<]*)<\/title>/)!), address).toBe(title);
         const h1 = plainText(
-          step.kind === 'question' ? t(`questions:${step.question}.title`) : t(`outcomes:${step.outcome}.title`),
+          step.kind === 'question'
+            ? t(questionKey(step.question, 'title', answers))
+            : t(`outcomes:${step.outcome}.title`),
         );
         expect(title, address).toContain(h1);
         // The description a crawler shows: an outcome's is the start of its lead.
