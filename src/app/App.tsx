@@ -63,10 +63,19 @@ export function App({ path, search = '' }: { path: string; search?: string }) {
     document.querySelector('meta[name="description"]')?.setAttribute('content', description);
   }, [description]);
 
+  // A new step opens at its top, with focus on its heading: before the browser paints it, so it is
+  // never seen scrolled to where the previous step's answer was tapped (the header and the back
+  // link out of view). Focusing without scrolling keeps it there.
+  useLayoutEffect(() => {
+    if (view.moves === 0) return;
+    const page = document.scrollingElement;
+    if (page) page.scrollTop = 0;
+    document.getElementById('step-heading')?.focus({ preventScroll: true });
+  }, [view.moves]);
+
   useEffect(() => {
     document.title = title;
     if (view.moves === 0) return;
-    document.getElementById('step-heading')?.focus();
     if (announce.current) announce.current.textContent = title;
   }, [view.moves, title]);
 
@@ -77,6 +86,7 @@ export function App({ path, search = '' }: { path: string; search?: string }) {
     <Layout
       settings={view.settings}
       onHome={shop ? resetShop : undefined}
+      compact={answered > 0 || overview}
       shopControls={
         shop && (
           <Suspense fallback={null}>

@@ -48,6 +48,9 @@ export function useGuide(initialPath: string, initialSearch: string) {
   // address: the page says it was not found. Runs once, as `initial` never changes: later
   // rewrites happen in go().
   useEffect(() => {
+    // Every step opens at its top (App.tsx), on Back and Forward too: the browser must not put back
+    // the scroll position of the entry after the app has moved to its top.
+    if ('scrollRestoration' in window.history) window.history.scrollRestoration = 'manual';
     const url = encode(initial.kept, initial.settings);
     const depth = currentDepth();
     if (initial.rewrite && !initial.notFound) window.history.replaceState({ guide: true, depth }, '', url);
