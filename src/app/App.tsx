@@ -43,7 +43,9 @@ export function App({ path, search = '' }: { path: string; search?: string }) {
   /** Shop mode: forget this customer (answers, pending change, notice) and ask the first question. */
   const resetShop = useCallback(() => {
     const lang = counterLang.current;
-    go({}, lang ? { mode: 'shop', lang } : { mode: 'shop' }, { replace: true });
+    // The next customer's first entry replaces this one; the earlier entries of this customer
+    // become the counter's first question if Back or Forward reaches them (useGuide).
+    go({}, lang ? { mode: 'shop', lang } : { mode: 'shop' }, { replace: true, newCustomer: true });
     document.documentElement.scrollTop = 0;
     runShopResetHooks();
   }, [go]);
@@ -90,7 +92,11 @@ export function App({ path, search = '' }: { path: string; search?: string }) {
       shopControls={
         shop && (
           <Suspense fallback={null}>
-            <ShopControls onReset={resetShop} active={answered > 0 || view.pending !== undefined} />
+            <ShopControls
+              onReset={resetShop}
+              active={answered > 0 || view.pending !== undefined}
+              outcome={!view.notFound && !overview && step.kind === 'outcome'}
+            />
           </Suspense>
         )
       }
