@@ -15,6 +15,8 @@ import type { Answers, OutcomeId, QuestionId } from '../machine/questions';
 import { PrintButton } from '../shop/PrintButton';
 import type { Settings } from '../app/url';
 import { AnswerSummary } from './AnswerSummary';
+import { ReadAloud } from './ReadAloud';
+import { HTML_LANG, type Lang } from '../content/i18n';
 import { Rich, SourceLink, firstMentions, withRuby } from './Rich';
 import { formatDate } from './formatDate';
 import { isStale } from '../content/freshness';
@@ -213,6 +215,10 @@ export function OutcomeView({ outcome, answers, settings = {}, hrefFor, restartH
             {rest.map(step)}
           </ol>
         )}
+        <ReadAloud
+          lang={HTML_LANG[i18n.language as Lang] ?? 'ja'}
+          keys={[k('title'), ...steps.map((s) => k(`steps.${s.id}`))]}
+        />
         {labelled && <p className="confidence-legend">{withRuby(t('ui:outcome.confidenceLegend'))}</p>}
         <p className="lead">
           <ConfidenceLabel confidence={head.confidence} />
