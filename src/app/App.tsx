@@ -43,7 +43,9 @@ export function App({ path, search = '' }: { path: string; search?: string }) {
   /** Shop mode: forget this customer (answers, pending change, notice) and ask the first question. */
   const resetShop = useCallback(() => {
     const lang = counterLang.current;
-    go({}, lang ? { mode: 'shop', lang } : { mode: 'shop' }, { replace: true });
+    // The next customer's first entry replaces this one; the earlier entries of this customer
+    // become the counter's first question if Back or Forward reaches them (useGuide).
+    go({}, lang ? { mode: 'shop', lang } : { mode: 'shop' }, { replace: true, newCustomer: true });
     document.documentElement.scrollTop = 0;
     runShopResetHooks();
   }, [go]);
@@ -63,10 +65,19 @@ export function App({ path, search = '' }: { path: string; search?: string }) {
     document.querySelector('meta[name="description"]')?.setAttribute('content', description);
   }, [description]);
 
+  // A new step opens at its top, with focus on its heading: before the browser paints it, so it is
+  // never seen scrolled to where the previous step's answer was tapped (the header and the back
+  // link out of view). Focusing without scrolling keeps it there.
+  useLayoutEffect(() => {
+    if (view.moves === 0) return;
+    const page = document.scrollingElement;
+    if (page) page.scrollTop = 0;
+    document.getElementById('step-heading')?.focus({ preventScroll: true });
+  }, [view.moves]);
+
   useEffect(() => {
     document.title = title;
     if (view.moves === 0) return;
-    document.getElementById('step-heading')?.focus();
     if (announce.current) announce.current.textContent = title;
   }, [view.moves, title]);
 
@@ -77,10 +88,15 @@ export function App({ path, search = '' }: { path: string; search?: string }) {
     <Layout
       settings={view.settings}
       onHome={shop ? resetShop : undefined}
+      compact={answered > 0 || overview}
       shopControls={
         shop && (
           <Suspense fallback={null}>
-            <ShopControls onReset={resetShop} active={answered > 0 || view.pending !== undefined} />
+            <ShopControls
+              onReset={resetShop}
+              active={answered > 0 || view.pending !== undefined}
+              outcome={!view.notFound && !overview && step.kind === 'outcome'}
+            />
           </Suspense>
         )
       }

@@ -2,7 +2,7 @@
 // history entries: every answer adds one, so the browser's Back and Forward move between
 // questions and a reload keeps the place. No routing decision is made here: the machine decides
 // (via replay), this only moves between addresses.
-import { startTransition, useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { Answers, QuestionId } from '../machine/questions';
 import { QUESTION_IDS } from '../machine/questions';
 import { replay } from '../machine/replay';
@@ -31,7 +31,17 @@ function commit(snapshot: GuideSnapshot, settings: Settings, update: () => void)
   else update();
 }
 
-type HistoryState = { guide: true; depth: number };
+/**
+ * `customer` (shop mode only): which customer at the counter the entry belongs to, a random token
+ * that 次のお客様へ (or the idle reset) replaces. Back and Forward move between one customer's
+ * questions; an entry of another customer is never shown (useGuide's popstate).
+ */
+type HistoryState = { guide: true; depth: number; customer?: string };
+
+function currentState(): HistoryState | null {
+  const s = window.history.state as HistoryState | null;
+  return s?.guide ? s : null;
+}
 
 /**
  * An address that is no step of today's flow may be one the guide published before (a shared
@@ -53,27 +63,47 @@ function followPublished(d: Decoded, setView: (f: (v: GuideView) => GuideView) =
 }
 
 function currentDepth(): number {
-  const s = window.history.state as HistoryState | null;
-  return s?.guide ? s.depth : 0;
+  return currentState()?.depth ?? 0;
+}
+
+function newCustomer(): string {
+  return Math.random().toString(36).slice(2, 12);
 }
 
 export function useGuide(initialPath: string, initialSearch: string) {
   // The address the page was opened with, decoded once: it never changes (moves update `view`).
   const [initial] = useState(() => decode(initialPath, initialSearch));
   const [view, setView] = useState<GuideView>(() => ({ ...initial, notice: initial.partlyUnusable, moves: 0 }));
+  // Shop mode: the customer now at the counter (kept across a reload of the same entry), and the
+  // counter's first question (in the language it was opened in), where another customer's entry leads.
+  const customer = useRef<string | undefined>(undefined);
+  const counterStart = useRef(
+    encode({}, { mode: 'shop', ...(initial.settings.lang ? { lang: initial.settings.lang } : {}) }),
+  );
 
   // An address that is not the canonical one (an old query-string link, a partly unusable one) is
   // rewritten to what was kept, in place (no new history entry). A path that is no step keeps its
   // address: the page says it was not found. Runs once, as `initial` never changes: later
   // rewrites happen in go().
   useEffect(() => {
+    // Every step opens at its top (App.tsx), on Back and Forward too: the browser must not put back
+    // the scroll position of the entry after the app has moved to its top.
+    if ('scrollRestoration' in window.history) window.history.scrollRestoration = 'manual';
     const url = encode(initial.kept, initial.settings);
     const depth = currentDepth();
-    if (initial.rewrite && !initial.notFound) window.history.replaceState({ guide: true, depth }, '', url);
-    else if (!(window.history.state as HistoryState | null)?.guide)
-      window.history.replaceState({ guide: true, depth }, '', window.location.href);
+    if (initial.settings.mode === 'shop') customer.current = currentState()?.customer ?? newCustomer();
+    const state: HistoryState = { guide: true, depth, ...(customer.current ? { customer: customer.current } : {}) };
+    if (initial.rewrite && !initial.notFound) window.history.replaceState(state, '', url);
+    else if (!currentState()?.guide || currentState()?.customer !== customer.current)
+      window.history.replaceState(state, '', window.location.href);
     const onPop = () => {
-      const d = decode(window.location.pathname, window.location.search);
+      let d = decode(window.location.pathname, window.location.search);
+      // At the counter, an entry that is not this customer's (the previous customer's, or one from
+      // before the counter was opened) is never shown: it becomes the counter's first question.
+      if (customer.current !== undefined && currentState()?.customer !== customer.current) {
+        window.history.replaceState({ guide: true, depth: 0, customer: customer.current }, '', counterStart.current);
+        d = decode(window.location.pathname, window.location.search);
+      }
       commit(d.snapshot, d.settings, () => setView((v) => ({ ...d, notice: false, moves: v.moves + 1 })));
       if (d.notFound) followPublished(d, setView);
     };
@@ -83,13 +113,23 @@ export function useGuide(initialPath: string, initialSearch: string) {
   }, [initial]);
 
   const go = useCallback(
-    (answers: Answers, settings: Settings, opts: { pending?: Answers; replace?: boolean } = {}) => {
+    (
+      answers: Answers,
+      settings: Settings,
+      opts: { pending?: Answers; replace?: boolean; newCustomer?: boolean } = {},
+    ) => {
       const d = replay(answers as Record<string, string>);
       const url = encode(d.kept, settings);
-      const replace = opts.replace || settings.mode === 'shop';
-      const depth = currentDepth() + (replace ? 0 : 1);
-      if (replace) window.history.replaceState({ guide: true, depth }, '', url);
-      else window.history.pushState({ guide: true, depth }, '', url);
+      const replace = opts.replace ?? false;
+      if (settings.mode === 'shop' && (opts.newCustomer || customer.current === undefined)) {
+        customer.current = newCustomer();
+        counterStart.current = encode({}, { mode: 'shop', ...(settings.lang ? { lang: settings.lang } : {}) });
+      }
+      // A new customer starts at depth 0: Back from their first question never walks into the last one's.
+      const depth = opts.newCustomer ? 0 : currentDepth() + (replace ? 0 : 1);
+      const state: HistoryState = { guide: true, depth, ...(customer.current ? { customer: customer.current } : {}) };
+      if (replace) window.history.replaceState(state, '', url);
+      else window.history.pushState(state, '', url);
       commit(d.snapshot, settings, () =>
         setView((v) => ({
           ...d,
@@ -124,8 +164,8 @@ export function useGuide(initialPath: string, initialSearch: string) {
   );
 
   const back = useCallback(() => {
-    // Shop mode never walks the history: the entry before it may hold another customer's answers.
-    if (view.settings.mode !== 'shop' && currentDepth() > 0) window.history.back();
+    // The history is walked only within one customer (shop mode) and within the guide.
+    if (currentDepth() > 0 && currentState()?.customer === customer.current) window.history.back();
     else go(withoutLast(view.kept), view.settings, { replace: true });
   }, [go, view]);
 

@@ -8,15 +8,17 @@ import { QrCode } from './qr';
 
 export default function Handoff({ answers, lang }: { answers: Answers; lang?: string }) {
   const { t } = useTranslation();
+  // The heading, the code and 印刷 first: on a landscape tablet this is a panel beside the steps
+  // (shop.css), with both on the first screen; the explanation follows.
   return (
     <section className="handoff" aria-labelledby="handoff-heading">
+      <h2 id="handoff-heading">{t('ui:shop.handoffHeading')}</h2>
       <QrCode className="handoff-qr" text={outcomeUrl(answers, lang)} label={t('ui:shop.qrLabel')} />
-      <div className="handoff-text">
-        <h2 id="handoff-heading">{t('ui:shop.handoffHeading')}</h2>
-        <p>{t('ui:shop.handoffBody')}</p>
-        <p className="handoff-staff">{t('ui:shop.staffNote')}</p>
+      <p className="handoff-print">
         <PrintButton answers={answers} lang={lang} />
-      </div>
+      </p>
+      <p>{t('ui:shop.handoffBody')}</p>
+      <p className="handoff-staff">{t('ui:shop.staffNote')}</p>
     </section>
   );
 }

@@ -13,7 +13,15 @@ export function PrintButton({ answers, lang }: { answers: Answers; lang?: string
   const { t } = useTranslation();
   const onClick = async () => {
     const { printWithQr } = await import('./print');
-    printWithQr(outcomeUrl(answers, lang), t('ui:shop.qrLabel'), t('ui:shop.printQrCaption'));
+    const today = new Intl.DateTimeFormat(t('ui:locale'), { dateStyle: 'long', timeZone: 'Asia/Tokyo' }).format(
+      new Date(),
+    );
+    printWithQr(outcomeUrl(answers, lang), {
+      label: t('ui:shop.qrLabel'),
+      caption: t('ui:shop.printQrCaption'),
+      printedOn: t('ui:shop.printedOn', { date: today }),
+      note: t('ui:shop.printNote'),
+    });
   };
   return (
     <button type="button" className="button secondary print-button" onClick={() => void onClick()}>

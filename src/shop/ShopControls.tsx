@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { useIdleReset, WARNING_SECONDS } from './useIdleReset';
+import { IDLE_TIMEOUT_MS, OUTCOME_IDLE_TIMEOUT_MS, useIdleReset, WARNING_SECONDS } from './useIdleReset';
 import './shop.css';
 
 type Props = {
@@ -11,11 +11,17 @@ type Props = {
   onReset: () => void;
   /** True while there is something of a customer to clear (answers given). */
   active: boolean;
+  /** True on an outcome: the customer may be doing step 1 on their own phone, so the wait is longer. */
+  outcome?: boolean;
 };
 
-export default function ShopControls({ onReset, active }: Props) {
+export default function ShopControls({ onReset, active, outcome = false }: Props) {
   const { t } = useTranslation();
-  const { remaining, extend } = useIdleReset({ enabled: active, onReset });
+  const { remaining, extend } = useIdleReset({
+    enabled: active,
+    onReset,
+    timeoutMs: outcome ? OUTCOME_IDLE_TIMEOUT_MS : IDLE_TIMEOUT_MS,
+  });
   return (
     <div className="shop-bar">
       <p className="shop-badge">{t('ui:shop.badge')}</p>

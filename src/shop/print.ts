@@ -8,12 +8,15 @@ const SVG = 'http://www.w3.org/2000/svg';
 const QUIET = 4;
 
 export function removePrintQr(): void {
-  for (const el of document.querySelectorAll('[data-print-qr]')) el.remove();
+  for (const el of document.querySelectorAll('[data-print-qr], [data-print-note]')) el.remove();
 }
+
+/** The words the printout adds: the day it was printed (under the QR code) and the shop's note's label. */
+export type PrintWords = { label: string; caption: string; printedOn: string; note: string };
 
 onShopReset(removePrintQr);
 
-export function printQrElement(url: string, label: string, caption: string): HTMLElement {
+export function printQrElement(url: string, label: string, caption: string, printedOn?: string): HTMLElement {
   const { size, d } = qrPath(url);
   const full = size + 2 * QUIET;
   const figure = document.createElement('figure');
@@ -35,14 +38,40 @@ export function printQrElement(url: string, label: string, caption: string): HTM
   svg.append(bg, path);
   const text = document.createElement('figcaption');
   text.textContent = caption;
+  if (printedOn) {
+    const date = document.createElement('span');
+    date.className = 'print-date';
+    date.dataset.printDate = '';
+    date.textContent = printedOn;
+    text.append(date);
+  }
   figure.append(svg, text);
   return figure;
 }
 
-export function printWithQr(url: string, label: string, caption: string): void {
+/** Room on paper for the shop's own note (ruled lines), after the checklist. Never on screen. */
+export function printNoteElement(label: string): HTMLElement {
+  const box = document.createElement('section');
+  box.className = 'print-note';
+  box.dataset.printNote = '';
+  box.style.display = 'none';
+  const heading = document.createElement('p');
+  heading.className = 'print-note-label';
+  heading.textContent = label;
+  box.append(heading);
+  return box;
+}
+
+export function printWithQr(url: string, words: PrintWords): void {
   removePrintQr();
-  const figure = printQrElement(url, label, caption);
+  const figure = printQrElement(url, words.label, words.caption, words.printedOn);
   document.body.append(figure);
+  // The note goes in the left column under the answers (print.css), which is the shorter one: the
+  // sheet stays one page. Removed again after printing, before React could touch the article.
+  const note = printNoteElement(words.note);
+  const summary = document.querySelector('.outcome > .summary');
+  if (summary) summary.after(note);
+  else document.body.append(note);
   window.addEventListener('afterprint', removePrintQr, { once: true });
   window.print();
 }

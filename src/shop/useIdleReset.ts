@@ -1,10 +1,15 @@
-// Shop mode's inactivity timer, kept outside the guide machine: after IDLE_TIMEOUT_MS without a
-// touch, pointer press or key press, a warning counts down WARNING_SECONDS; any activity cancels
-// it, and at zero `onReset` runs (the same reset as the 次のお客様へ button).
+// Shop mode's inactivity timer, kept outside the guide machine: after IDLE_TIMEOUT_MS (on an
+// outcome OUTCOME_IDLE_TIMEOUT_MS) without a touch, pointer press or key press, a warning counts
+// down WARNING_SECONDS; any activity cancels it, and at zero `onReset` runs (the same reset as the 次のお客様へ button).
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-/** How long the counter may sit untouched before the warning appears. The one knob for the timeout. */
+/** How long the counter may sit untouched on a question before the warning appears. */
 export const IDLE_TIMEOUT_MS = 3 * 60 * 1000;
+/**
+ * On an outcome: the customer is often doing step 1 on their own phone meanwhile (revoking on the
+ * old phone takes minutes), so the counter waits longer before it warns, and still resets in the end.
+ */
+export const OUTCOME_IDLE_TIMEOUT_MS = 10 * 60 * 1000;
 /** The warning's countdown, in seconds (WCAG 2.2.1 asks for at least 20 to extend; we give 30). */
 export const WARNING_SECONDS = 30;
 

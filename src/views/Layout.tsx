@@ -9,6 +9,7 @@ export function Layout({
   languageSwitch,
   shopControls,
   onHome,
+  compact = false,
   children,
 }: {
   settings: Settings;
@@ -17,6 +18,8 @@ export function Layout({
   shopControls?: ReactNode;
   /** Instead of following the site-name link (shop mode: reset in place, no history entry). */
   onHome?: () => void;
+  /** After the first question: the name and the languages only (no tagline), so the step has the screen. */
+  compact?: boolean;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -26,7 +29,7 @@ export function Layout({
       <a className="skip-link" href="#main">
         {t('ui:header.skip')}
       </a>
-      <header className="site-header">
+      <header className={compact ? 'site-header compact' : 'site-header'}>
         <div className="container">
           <a
             className="site-name"
@@ -41,9 +44,11 @@ export function Layout({
           >
             <Rich k="ui:names.guide" />
           </a>
-          <p className="tagline">
-            <Rich k="ui:header.tagline" />
-          </p>
+          {!compact && (
+            <p className="tagline">
+              <Rich k="ui:header.tagline" />
+            </p>
+          )}
           {languageSwitch}
           {shopControls}
         </div>

@@ -15,6 +15,8 @@ import type { Answers, OutcomeId, QuestionId } from '../machine/questions';
 import { PrintButton } from '../shop/PrintButton';
 import type { Settings } from '../app/url';
 import { AnswerSummary } from './AnswerSummary';
+import { ReadAloud } from './ReadAloud';
+import { HTML_LANG, type Lang } from '../content/i18n';
 import { Rich, SourceLink, firstMentions, withRuby } from './Rich';
 import { formatDate } from './formatDate';
 import { isStale } from '../content/freshness';
@@ -136,18 +138,28 @@ export function OutcomeView({ outcome, answers, settings = {}, hrefFor, restartH
     ...allNotes.map((n) => n.entry),
     ...(shop && shopStop ? [shopStop] : []),
   ].some((e) => e && isLabelled(e));
-  // Explain each term the first time it appears on this screen, in reading order.
+  // Explain each term the first time it appears on this screen, in reading order (the order below).
+  const [first, ...rest] = steps;
   const explain = firstMentions(
     [
-      ...(callSay ? [k('callSay')] : []),
-      k('lead'),
+      ...(first ? [k(`steps.${first.id}`)] : []),
       ...(warning ? [warningKey] : []),
-      ...steps.map((s) => k(`steps.${s.id}`)),
+      ...(callSay ? [k('callSay')] : []),
+      ...rest.map((s) => k(`steps.${s.id}`)),
+      k('lead'),
       ...allNotes.map((n) => n.key),
       'ui:outcome.helpBody',
     ],
     (key) => t(key),
   );
+  const step = (s: Entry) => (
+    <li key={s.id} data-step={s.id}>
+      <EntryBody entry={s} k={k(`steps.${s.id}`)} explain={explain.get(k(`steps.${s.id}`))} />
+    </li>
+  );
+  // The first screen holds the title, the call button and the first numbered step: what must not
+  // be done first (the warning) and what to say on the call follow step 1, before the others; the
+  // lead (why) and the legend of the labels come after the steps.
   return (
     <article
       className={shop ? 'step outcome outcome-shop' : 'step outcome'}
@@ -170,23 +182,8 @@ export function OutcomeView({ outcome, answers, settings = {}, hrefFor, restartH
             <Rich k={CALL_NOW[callNow].button} />
             <span className="call-now-note">{withRuby(t(CALL_NOW[callNow].note))}</span>
           </p>
-          {callSay && (
-            <div className="call-say" data-call-say>
-              <h2>{withRuby(t('ui:outcome.callSayHeading'))}</h2>
-              <p>
-                <ConfidenceLabel confidence={callSay.confidence} />
-                <Rich k={k('callSay')} explain={explain.get(k('callSay'))} />
-              </p>
-              <EvidenceBox entry={callSay} />
-            </div>
-          )}
         </div>
       )}
-      <p className="lead">
-        <ConfidenceLabel confidence={head.confidence} />
-        <Rich k={k('lead')} explain={explain.get(k('lead'))} />
-      </p>
-      <EvidenceBox entry={head} />
       {shop && shopStop && (
         <aside className="shop-stop" data-shop-stop={shopStop.id} aria-labelledby="shop-stop-heading">
           <h2 id="shop-stop-heading">{withRuby(t('ui:shop.stopHeading'))}</h2>
@@ -196,23 +193,44 @@ export function OutcomeView({ outcome, answers, settings = {}, hrefFor, restartH
           </p>
         </aside>
       )}
-      {warning && (
-        <aside className="warning" aria-labelledby="warning-heading">
-          <h2 id="warning-heading">{withRuby(t('ui:outcome.warningHeading'))}</h2>
-          <p>
-            <Rich k={warningKey} explain={explain.get(warningKey)} />
-          </p>
-        </aside>
-      )}
-      <h2>{withRuby(t('ui:outcome.stepsHeading'))}</h2>
-      {labelled && <p className="confidence-legend">{withRuby(t('ui:outcome.confidenceLegend'))}</p>}
-      <ol className="steps">
-        {steps.map((s) => (
-          <li key={s.id} data-step={s.id}>
-            <EntryBody entry={s} k={k(`steps.${s.id}`)} explain={explain.get(k(`steps.${s.id}`))} />
-          </li>
-        ))}
-      </ol>
+      <div className="steps-block">
+        <h2 className="steps-heading">{withRuby(t('ui:outcome.stepsHeading'))}</h2>
+        {first && <ol className="steps">{step(first)}</ol>}
+        {warning && (
+          <aside className="warning" aria-labelledby="warning-heading">
+            <h2 id="warning-heading">{withRuby(t('ui:outcome.warningHeading'))}</h2>
+            <p>
+              <Rich k={warningKey} explain={explain.get(warningKey)} />
+            </p>
+          </aside>
+        )}
+        {callSay && (
+          <div className="call-say" data-call-say>
+            <h2>{withRuby(t('ui:outcome.callSayHeading'))}</h2>
+            <p>
+              <ConfidenceLabel confidence={callSay.confidence} />
+              <Rich k={k('callSay')} explain={explain.get(k('callSay'))} />
+            </p>
+            <EvidenceBox entry={callSay} />
+          </div>
+        )}
+        {rest.length > 0 && (
+          // The same numbered list, continued after the boxes (start: its numbers, for screen readers too).
+          <ol className="steps steps-rest" start={2}>
+            {rest.map(step)}
+          </ol>
+        )}
+        <ReadAloud
+          lang={HTML_LANG[i18n.language as Lang] ?? 'ja'}
+          keys={[k('title'), ...steps.map((s) => k(`steps.${s.id}`))]}
+        />
+        {labelled && <p className="confidence-legend">{withRuby(t('ui:outcome.confidenceLegend'))}</p>}
+        <p className="lead">
+          <ConfidenceLabel confidence={head.confidence} />
+          <Rich k={k('lead')} explain={explain.get(k('lead'))} />
+        </p>
+        <EvidenceBox entry={head} />
+      </div>
       {shop && (
         <Suspense fallback={null}>
           <Handoff answers={answers} lang={settings.lang} />

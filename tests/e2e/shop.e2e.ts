@@ -97,8 +97,16 @@ describe.each(TABLETS)('shop mode at $name', (size) => {
       taps++;
     }
     await page.locator(`[data-outcome="${path.outcome}"]`).waitFor();
-    expect(await page.evaluate(() => history.length), 'answering adds no history entry').toBe(historyAtStart);
+    expect(await page.evaluate(() => history.length), 'each answer is an entry of this customer').toBe(
+      historyAtStart + path.answers.length,
+    );
     expect(address(page)).toBe(addressOf(path.answers, { mode: 'shop' }));
+    // The tablet's Back goes to the previous question of the same customer, Forward returns.
+    await page.goBack();
+    await page.locator(`[data-question="${path.answers.at(-1)!.question}"]`).waitFor();
+    expect(address(page)).toBe(addressOf(path.answers.slice(0, -1), { mode: 'shop' }));
+    await page.goForward();
+    await page.locator(`[data-outcome="${path.outcome}"]`).waitFor();
 
     // The hand-off: the QR code, read from a real screenshot.
     const qr = page.getByRole('img', { name: /QR/ });
@@ -131,10 +139,16 @@ describe.each(TABLETS)('shop mode at $name', (size) => {
       expect(text, 'no previous answer on the page').not.toContain(t(`questions:${question}.answers.${answer}`));
     expect(text).not.toContain(t(`outcomes:${path.outcome}.title`));
     expect(await page.locator('[data-print-qr], svg[role="img"]').count()).toBe(0);
-    // Back leaves the guide (to where the tab was before shop mode); it never shows an answer.
-    expect(await page.evaluate(() => history.length)).toBe(historyAtStart);
-    await page.goBack();
-    expect(page.url()).toBe('about:blank');
+    // Back reaches the previous customer's entries only as the counter's first question: never an answer.
+    for (let i = 0; i < path.answers.length; i++) {
+      await page.goBack();
+      await expect.poll(() => address(page)).toBe('/?mode=shop');
+      await page.locator('[data-question="situation"]').waitFor();
+      const after = await page.locator('body').innerText();
+      expect(after).not.toContain(t(`outcomes:${path.outcome}.title`));
+      for (const { question, answer } of path.answers.slice(1))
+        expect(after, 'no previous answer after Back').not.toContain(t(`questions:${question}.answers.${answer}`));
+    }
     expect(taps).toBe(path.answers.length + 1);
     console.log(
       `${size.name}: a full counter session took ${taps} taps (${path.answers.length} answers + 次のお客様へ)`,
@@ -143,7 +157,7 @@ describe.each(TABLETS)('shop mode at $name', (size) => {
     await context.close();
   });
 
-  it('on an outcome the steps come first, then the hand-off; the clerk sees when to stop', async () => {
+  it('on an outcome the hand-off is on the first screen of a landscape tablet; the clerk sees when to stop', async () => {
     const context = await newContext(browser, size);
     const page = await context.newPage();
     // Android -> iPhone at the counter: the trade-in the issue was about.
@@ -153,7 +167,17 @@ describe.each(TABLETS)('shop mode at $name', (size) => {
     const top = (l: ReturnType<Page['locator']>) => l.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
     const lastStep = page.locator('[data-step]').last();
     expect(await page.locator('[data-step]').first().getAttribute('data-step')).toBe('revokeOnOldAndroid');
-    expect(await top(lastStep)).toBeLessThan(await top(handoff));
+    if (size.width >= 900) {
+      // A panel beside the steps: the QR code and 印刷 are on the first screen, next to step 1.
+      const bottom = (l: ReturnType<Page['locator']>) => l.evaluate((el) => el.getBoundingClientRect().bottom);
+      const print = handoff.getByRole('button', { name: t('ui:shop.print') });
+      expect(await bottom(page.getByRole('img', { name: /QR/ }))).toBeLessThanOrEqual(size.height);
+      expect(await bottom(print)).toBeLessThanOrEqual(size.height);
+      expect(await top(handoff)).toBeLessThan(await bottom(page.locator('[data-step]').first()));
+    } else {
+      // Portrait: after the steps.
+      expect(await top(lastStep)).toBeLessThan(await top(handoff));
+    }
     // The stop rule is above the steps, where the clerk reads first.
     const stop = page.locator('[data-shop-stop="revoke"]');
     expect(await top(stop)).toBeLessThan(await top(page.locator('[data-step]').first()));
@@ -230,6 +254,18 @@ describe('printing', () => {
         0,
       );
       await expect.poll(() => page.locator('[data-print-qr] svg').isVisible()).toBe(true);
+      // A checklist: a box to tick beside each step, the day it was printed, room for the shop's note.
+      const boxes = await page.locator('ol.steps > li').evaluateAll((lis) =>
+        lis.map((li) => {
+          const after = getComputedStyle(li, '::after');
+          return parseFloat(after.width) > 10 && parseFloat(after.borderTopWidth) > 0;
+        }),
+      );
+      expect(boxes.length).toBeGreaterThan(0);
+      expect(boxes.every(Boolean), 'a tick box beside every step').toBe(true);
+      expect(await page.locator('[data-print-date]').isVisible()).toBe(true);
+      expect(await page.locator('[data-print-date]').innerText()).toMatch(/印刷した日：\d{4}年/);
+      expect(await page.locator('[data-print-note]').isVisible()).toBe(true);
       expect(
         await page
           .locator('.official a[href^="http"]')

@@ -173,14 +173,17 @@ describe('the language switch', () => {
     h1(text('questions:oldPlatform.title'));
   });
 
-  it('replaces the history entry in shop mode', async () => {
+  it('in shop mode is an entry of the same customer (Back walks one customer’s steps only)', async () => {
     await open('ja', 'situation=lost&mode=shop');
     const before = window.history.length;
+    const customer = (window.history.state as { customer?: string }).customer;
+    expect(customer).toBeTruthy();
     await act(async () => {
       fireEvent.click(screen.getByRole('link', { name: 'English' }));
     });
     await waitFor(() => expect(address()).toBe('/en/lost/?mode=shop'));
-    expect(window.history.length).toBe(before);
+    expect(window.history.length).toBe(before + 1);
+    expect((window.history.state as { customer?: string }).customer).toBe(customer);
     h1(text('questions:certificate.title'));
   });
 });

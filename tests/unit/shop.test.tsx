@@ -1,5 +1,6 @@
 // Shop counter mode (issue 5), through the real UI: the 次のお客様へ reset, the inactivity
-// warning and reset (fake timers), history that never grows in shop mode, the QR code (decoded),
+// warning and reset (fake timers; longer on an outcome), history that Back walks within one
+// customer and never into the previous one's, the QR code (decoded),
 // the 印刷 button, and the print stylesheet hiding every control.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../src/content/i18n';
 import type { QuestionId } from '../../src/machine/questions';
 import { onShopReset } from '../../src/shop/resetHooks';
-import { IDLE_TIMEOUT_MS, WARNING_SECONDS } from '../../src/shop/useIdleReset';
+import { IDLE_TIMEOUT_MS, OUTCOME_IDLE_TIMEOUT_MS, WARNING_SECONDS } from '../../src/shop/useIdleReset';
 import { address, questionText, renderGuide } from './render';
 import { encode } from '../../src/app/url';
 
@@ -107,13 +108,14 @@ describe('次のお客様へ (reset)', () => {
   it('also clears an answer being changed, and the site name resets in place', async () => {
     renderGuide(`${FULL_PATH}?mode=shop`);
     await resetButton();
-    const before = window.history.length;
     fireEvent.click(
       screen.getByRole('link', {
         name: t('ui:answers.change') + t('ui:answers.changeHidden', { question: t('questions:oldPhone.summary') }),
       }),
     );
     expect(screen.getByText(t('ui:question.changeNotice')).textContent).toBe(t('ui:question.changeNotice'));
+    // (changing an answer is a step of this customer's, with its own entry; the reset adds none)
+    const before = window.history.length;
     fireEvent.click(screen.getByRole('link', { name: t('ui:names.guide') }));
     expectCleanSlate();
     expect(screen.queryByText(t('ui:question.changeNotice'))).toBeNull();
@@ -130,28 +132,77 @@ describe('次のお客様へ (reset)', () => {
   });
 });
 
+/** The browser's Back (or Forward), and the app's handling of the popstate it fires. */
+async function traverse(delta: -1 | 1) {
+  const popped = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+  window.history.go(delta);
+  await act(async () => {
+    await popped;
+  });
+}
+
 describe('history in shop mode', () => {
-  it('answering never adds a history entry, so Back cannot reach a previous customer', async () => {
+  it('answering adds entries for this customer: the tablet’s Back goes to the previous question', async () => {
     renderGuide('?mode=shop');
     await resetButton();
     const length = window.history.length;
     answerAll();
     expect(document.querySelector('[data-outcome]')).not.toBeNull();
-    expect(window.history.length).toBe(length);
-    expect((window.history.state as { depth?: number }).depth).toBe(0);
+    expect(window.history.length).toBe(length + Object.keys(FULL).length);
+    await traverse(-1);
+    expect(heading().textContent).toBe(t('questions:newPlatform.title'));
+    expect(address()).toBe(`${encode({ ...FULL, newPlatform: undefined })}?mode=shop`);
+    await traverse(1);
+    expect(document.querySelector('[data-outcome]')).not.toBeNull();
   });
 
-  it('the same answers outside shop mode do add entries (the check above can fail)', () => {
+  it('after 次のお客様へ, Back and Forward never show the previous customer’s answers', async () => {
+    renderGuide('?mode=shop');
+    await resetButton();
+    answerAll();
+    fireEvent.click(await resetButton());
+    expectCleanSlate();
+    const customer = (window.history.state as { customer?: string }).customer;
+    // Back, as far as the previous customer's entries go: each is the counter's first question.
+    for (let i = 0; i < Object.keys(FULL).length; i++) {
+      await traverse(-1);
+      expect(address(), `Back ${i + 1}`).toBe('/?mode=shop');
+      expect(heading().textContent).toBe(t('questions:situation.title'));
+      expect(document.querySelector('[data-outcome]')).toBeNull();
+      expect(screen.queryByText(t('questions:situation.answers.change'), { selector: 'dd' })).toBeNull();
+      expect((window.history.state as { customer?: string }).customer).toBe(customer);
+    }
+    // And Forward again.
+    await traverse(1);
+    expect(address()).toBe('/?mode=shop');
+    expect(document.querySelector('[data-outcome]')).toBeNull();
+  });
+
+  it('the new customer’s own answers are walked back as usual', async () => {
+    renderGuide('?mode=shop');
+    await resetButton();
+    answerAll();
+    fireEvent.click(await resetButton());
+    tap('situation', 'repair');
+    await traverse(-1);
+    expect(address()).toBe('/?mode=shop');
+    await traverse(1);
+    expect(address()).toBe('/repair/?mode=shop');
+  });
+
+  it('the same answers outside shop mode add entries too, and carry no customer', () => {
     renderGuide('');
     const length = window.history.length;
     answerAll();
     expect(window.history.length).toBe(length + Object.keys(FULL).length);
+    expect((window.history.state as { customer?: string }).customer).toBeUndefined();
   });
 
-  it('前の質問に戻る never walks the browser history in shop mode', async () => {
+  it('前の質問に戻る never walks into an entry that is not this customer’s', async () => {
     renderGuide('?mode=shop&situation=repair');
     await resetButton();
-    // As if the tab had guide entries from before (e.g. a session restored with a deeper state).
+    // As if the tab had guide entries from before (e.g. a session restored with a deeper state),
+    // not marked as this customer's.
     window.history.replaceState({ guide: true, depth: 3 }, '', window.location.href);
     const back = vi.spyOn(window.history, 'back');
     fireEvent.click(screen.getByRole('link', { name: t('ui:question.back') }));
@@ -212,6 +263,23 @@ describe('inactivity', () => {
     expect(address()).toContain('/change/');
   });
 
+  it('on an outcome it waits 10 minutes (the customer works on their own phone), then still resets', async () => {
+    expect(OUTCOME_IDLE_TIMEOUT_MS).toBeGreaterThanOrEqual(10 * 60 * 1000);
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    renderGuide(`${FULL_PATH}?mode=shop`);
+    await resetButton();
+    expect(document.querySelector('[data-outcome]')).not.toBeNull();
+    advance(IDLE_TIMEOUT_MS);
+    expect(screen.queryByRole('alertdialog'), 'no warning at the questions’ timeout').toBeNull();
+    advance(OUTCOME_IDLE_TIMEOUT_MS - IDLE_TIMEOUT_MS - 1000);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    advance(1000);
+    const dialog = screen.getByRole('alertdialog', { name: t('ui:shop.idleTitle') });
+    expect(within(dialog).getByRole('timer').textContent).toBe(t('ui:shop.idleCount', { seconds: WARNING_SECONDS }));
+    advance(WARNING_SECONDS * 1000);
+    expectCleanSlate();
+  });
+
   it('an empty counter (nothing answered) never shows the warning', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     renderGuide('?mode=shop');
@@ -247,8 +315,14 @@ describe('QR code and printing', () => {
     const figure = document.querySelector('[data-print-qr]') as HTMLElement;
     expect(getComputedStyle(figure).display, 'never on screen').toBe('none');
     expect(decodeQr(figure.querySelector('svg[role="img"]')!)).toBe(`${window.location.origin}${FULL_PATH}`);
+    // The day it was printed, and room for the shop's note: on paper only.
+    const today = new Intl.DateTimeFormat('ja-JP', { dateStyle: 'long', timeZone: 'Asia/Tokyo' }).format(new Date());
+    expect(figure.querySelector('[data-print-date]')!.textContent).toBe(t('ui:shop.printedOn', { date: today }));
+    const note = document.querySelector('[data-print-note]') as HTMLElement;
+    expect(note.textContent).toBe(t('ui:shop.printNote'));
+    expect(getComputedStyle(note).display, 'never on screen').toBe('none');
     window.dispatchEvent(new Event('afterprint'));
-    expect(document.querySelector('[data-print-qr]')).toBeNull();
+    expect(document.querySelector('[data-print-qr], [data-print-note]')).toBeNull();
   });
 
   it('a shop reset removes a printout QR code that is still in the page', async () => {
@@ -307,6 +381,8 @@ describe('print stylesheet (src/shop/print.css applied as the printed page)', ()
       ...within(screen.getByRole('region', { name: t('ui:outcome.officialHeading') })).getAllByRole('link'),
       screen.getByText(/2026年/, { selector: '.checked' }),
       document.querySelector('[data-print-qr]')!,
+      document.querySelector('[data-print-date]')!,
+      document.querySelector('[data-print-note]')!,
     ];
     for (const el of kept) expect(hidden(el), `${el.tagName} ${el.textContent?.slice(0, 30)} shown`).toBe(false);
   });
