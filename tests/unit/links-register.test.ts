@@ -12,7 +12,7 @@ import { currentEntries, formatRegister, grown, REGISTER_FILE } from '../../scri
 import { PUBLISHED, resolvePublished, stepName, successorOf, type Published } from '../../src/app/published';
 import { decode } from '../../src/app/url';
 import { LANGS } from '../../src/content/langs';
-import { askedBecause, carryOver, FLOW_VERSION, reroutedBecause } from '../../src/machine/successors';
+import { askedBecause, carryOver, CHANGES, FLOW_VERSION, REASONS, reroutedBecause } from '../../src/machine/successors';
 import { outcomeUrl } from '../../src/shop/PrintButton';
 import { built, root } from './built';
 import { allPaths } from './paths';
@@ -148,5 +148,13 @@ describe('the register of published addresses', () => {
     const today = new Map(currentEntries().map((e) => [e.path, e.step]));
     const ofToday = PUBLISHED.filter((e) => e.flow === FLOW_VERSION);
     expect(ofToday.map((e) => [e.path, e.step])).toEqual(ofToday.map((e) => [e.path, today.get(e.path)]));
+  });
+});
+
+describe('the declared changes to the flow (src/machine/successors.ts)', () => {
+  it('each has its reasons, and the newest is the flow the register records today', () => {
+    expect(CHANGES.map((c) => c.version)).toEqual(Object.keys(REASONS).map(Number));
+    expect(Math.max(1, ...CHANGES.map((c) => c.version))).toBe(FLOW_VERSION);
+    for (const r of Object.values(REASONS)) expect(r.why.length).toBeGreaterThan(20);
   });
 });
