@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -6,9 +7,18 @@ import { webManifests } from './scripts/manifest.ts';
 import { inlineFavicon } from './scripts/favicon.ts';
 import { freshnessWarning } from './scripts/freshness.ts';
 import { staticHost } from './scripts/static-host.ts';
+import { leanSources } from './scripts/lean-sources.ts';
 
 export default defineConfig({
+  resolve: {
+    // React 19's own hook instead of react-i18next's polyfill for older Reacts (src/app/useSyncExternalStore.ts).
+    alias: {
+      'use-sync-external-store/shim': fileURLToPath(new URL('./src/app/useSyncExternalStore.ts', import.meta.url)),
+    },
+  },
   plugins: [
+    // content/sources.json without the register keepers' notes in the built app (scripts/lean-sources.ts).
+    leanSources(),
     react(),
     // A warning when the words were last compared with the facts more than 90 days ago.
     freshnessWarning(),

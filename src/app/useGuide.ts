@@ -56,7 +56,11 @@ function followPublished(d: Decoded, setView: (f: (v: GuideView) => GuideView) =
       const next = resolvePublished(at);
       if (!next || window.location.pathname !== at) return; // not published, or the person moved on
       const moved = decode(next);
-      window.history.replaceState({ guide: true, depth: currentDepth() }, '', encode(moved.kept, d.settings));
+      window.history.replaceState(
+        { ...currentState(), guide: true, depth: currentDepth() },
+        '',
+        encode(moved.kept, d.settings),
+      );
       setView((v) => ({ ...moved, settings: d.settings, notice: false, moves: v.moves + 1 }));
     })
     .catch(() => undefined); // offline without the chunk: the not-found page stays, with its links
