@@ -67,6 +67,11 @@ describe('Content-Security-Policy of the built index.html', () => {
   it("script-src is 'self' only: no page carries an inline script", () => {
     expect(policy.get('script-src')).toEqual(["'self'"]);
     for (const [file, page] of pages) {
+      // A retired address's redirect page (scripts/prerender.ts redirectHtml) has no script at all.
+      if (page.includes('<body data-moved=')) {
+        expect(page.match(/<script\b[^>]*>/g), file).toBeNull();
+        continue;
+      }
       expect(page.match(/<script\b[^>]*>/g), file).toHaveLength(1);
       expect(page, file).toMatch(
         /<script type="module" src="\/assets\/start-[^"]+\.js" data-entry="\/assets\/[^"]+\.js"><\/script>/,

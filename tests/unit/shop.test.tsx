@@ -150,8 +150,8 @@ describe('history in shop mode', () => {
     expect(document.querySelector('[data-outcome]')).not.toBeNull();
     expect(window.history.length).toBe(length + Object.keys(FULL).length);
     await traverse(-1);
-    expect(heading().textContent).toBe(t('questions:newPlatform.title'));
-    expect(address()).toBe(`${encode({ ...FULL, newPlatform: undefined })}?mode=shop`);
+    expect(heading().textContent).toBe(questionText('newPhone', 'title'));
+    expect(address()).toBe(`${encode({ ...FULL, newPhone: undefined })}?mode=shop`);
     await traverse(1);
     expect(document.querySelector('[data-outcome]')).not.toBeNull();
   });
