@@ -6,10 +6,14 @@ import { webManifests } from './scripts/manifest.ts';
 import { inlineFavicon } from './scripts/favicon.ts';
 import { freshnessWarning } from './scripts/freshness.ts';
 import { staticHost } from './scripts/static-host.ts';
+import { phraseBreaks } from './scripts/phrase-breaks.ts';
 
 export default defineConfig({
   plugins: [
     react(),
+    // Japanese lines break between phrases: BudouX marks the content's phrase boundaries as the
+    // build loads it (scripts/phrase-breaks.ts; the prerender's server build runs it too).
+    phraseBreaks(),
     // A warning when the words were last compared with the facts more than 90 days ago.
     freshnessWarning(),
     // The favicon inside the page, so a change of address requests nothing (scripts/favicon.ts).

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { SITUATION_GROUPS, type QuestionId } from '../machine/questions';
-import { Rich } from './Rich';
+import { Rich, withRuby } from './Rich';
 import { GuideLink } from './GuideLink';
 
 type Props = {
@@ -47,7 +47,7 @@ export function QuestionView({ question, answers, number, backHref, changing, on
       {backHref !== undefined && (
         <p className="back">
           <GuideLink href={backHref} onGo={onBack}>
-            {t('ui:question.back')}
+            {withRuby(t('ui:question.back'))}
           </GuideLink>
         </p>
       )}
@@ -60,7 +60,7 @@ export function QuestionView({ question, answers, number, backHref, changing, on
         <Rich k={k('hint')} />
       </p>
       <details className="help">
-        <summary>{t('ui:question.help')}</summary>
+        <summary>{withRuby(t('ui:question.help'))}</summary>
         <p>
           <Rich k={k('help')} />
         </p>
