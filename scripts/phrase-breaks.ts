@@ -46,7 +46,6 @@ export const PHRASED: Rules = {
     /^overview\.heading$/,
     /^answers\.(heading|restart)$/,
     /^question\.(back|help)$/,
-    /^notFound\.(title|start|step)$/,
   ],
 };
 
