@@ -8,6 +8,7 @@ import { inlineFavicon } from './scripts/favicon.ts';
 import { freshnessWarning } from './scripts/freshness.ts';
 import { staticHost } from './scripts/static-host.ts';
 import { leanSources } from './scripts/lean-sources.ts';
+import { phraseBreaks } from './scripts/phrase-breaks.ts';
 
 export default defineConfig({
   resolve: {
@@ -20,6 +21,9 @@ export default defineConfig({
     // content/sources.json without the register keepers' notes in the built app (scripts/lean-sources.ts).
     leanSources(),
     react(),
+    // Japanese lines break between phrases: BudouX marks the content's phrase boundaries as the
+    // build loads it (scripts/phrase-breaks.ts; the prerender's server build runs it too).
+    phraseBreaks(),
     // A warning when the words were last compared with the facts more than 90 days ago.
     freshnessWarning(),
     // The favicon inside the page, so a change of address requests nothing (scripts/favicon.ts).

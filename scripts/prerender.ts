@@ -27,6 +27,7 @@ import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build, type Plugin } from 'vite';
 import type { Page, Redirect } from '../src/app/entry-server';
+import { phraseBreaks } from './phrase-breaks.ts';
 
 /** The policy (issue 9): scripts, styles and everything else from the site itself, nothing inline. */
 export function contentSecurityPolicy(): string {
@@ -63,6 +64,8 @@ async function renderAll(root: string): Promise<RenderedAll> {
       logLevel: 'warn',
       plugins: [
         react(),
+        // The same phrase breaks as the client build (issue 28): else hydration would differ.
+        phraseBreaks(),
         {
           name: 'myna:prerender-mode',
           configResolved(config) {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { plainText } from '../content/i18n';
 import { QUESTION_IDS, type Answers, type QuestionId } from '../machine/questions';
-import { Rich } from './Rich';
+import { Rich, withRuby } from './Rich';
 import { GuideLink } from './GuideLink';
 
 type Props = {
@@ -18,7 +18,7 @@ export function AnswerSummary({ answers, hrefFor, restartHref, onChange, onResta
   const given = QUESTION_IDS.filter((q) => answers[q] !== undefined);
   return (
     <section className="summary" aria-labelledby="summary-heading">
-      <h2 id="summary-heading">{t('ui:answers.heading')}</h2>
+      <h2 id="summary-heading">{withRuby(t('ui:answers.heading'))}</h2>
       <dl>
         {given.map((q) => (
           <div className="summary-row" key={q}>
@@ -41,7 +41,7 @@ export function AnswerSummary({ answers, hrefFor, restartHref, onChange, onResta
       </dl>
       <p>
         <GuideLink className="button secondary" href={restartHref} onGo={onRestart}>
-          {t('ui:answers.restart')}
+          {withRuby(t('ui:answers.restart'))}
         </GuideLink>
       </p>
     </section>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { SITUATION_GROUPS, type Answers, type QuestionId } from '../machine/questions';
 import { questionKey } from '../content/questionWords';
-import { Rich } from './Rich';
+import { Rich, withRuby } from './Rich';
 import { GuideLink } from './GuideLink';
 
 type Props = {
@@ -61,7 +61,7 @@ export function QuestionView({
       {backHref !== undefined && (
         <p className="back">
           <GuideLink href={backHref} onGo={onBack}>
-            {t('ui:question.back')}
+            {withRuby(t('ui:question.back'))}
           </GuideLink>
         </p>
       )}
@@ -74,7 +74,7 @@ export function QuestionView({
         <Rich k={k('hint')} />
       </p>
       <details className="help">
-        <summary>{t('ui:question.help')}</summary>
+        <summary>{withRuby(t('ui:question.help'))}</summary>
         <p>
           <Rich k={k('help')} />
         </p>

@@ -40,27 +40,21 @@ function splitRuby(text: string): [string, string] {
   return bar < 0 ? [text, ''] : [text.slice(0, bar), text.slice(bar + 1)];
 }
 
-/** A plain string (no other tags) with its ruby and language tags rendered. */
+// The build marks where a line may break between phrases (<wbr/>, scripts/phrase-breaks.ts) and
+// what must stay on one line (<nowrap>…</nowrap>): both are elements, never characters, so the
+// text copy-paste gets is unchanged. The <wbr> is aria-hidden: Chromium otherwise puts a space
+// into the accessible name at each one (「この 結果の 公式ページ」).
+const breaks: Record<string, ReactElement> = {
+  wbr: <wbr aria-hidden="true" />,
+  nowrap: <span className="nowrap" />,
+};
+
+const inline: Record<string, ReactElement> = { r: <Ruby />, ja: <span lang="ja" />, ...breaks };
+
+/** A plain string (no other tags) with its ruby, language and line-break tags rendered. */
 export function withRuby(text: string): ReactNode {
-  if (!text.includes('<r>') && !text.includes('<ja>')) return text;
-  const out: ReactNode[] = [];
-  const re = /<(r|ja)>([^<]*)<\/\1>/g;
-  let last = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m.index > last) out.push(text.slice(last, m.index));
-    out.push(
-      m[1] === 'r' ? (
-        <Ruby key={m.index}>{m[2]}</Ruby>
-      ) : (
-        <span key={m.index} lang="ja">
-          {m[2]}
-        </span>
-      ),
-    );
-    last = m.index + m[0].length;
-  }
-  if (last < text.length) out.push(text.slice(last));
-  return out;
+  if (!text.includes('<')) return text;
+  return renderTags(text, inline);
 }
 
 export function telHref(text: string): string {
@@ -105,6 +99,7 @@ const components: Record<string, ReactElement> = {
   strong: <strong />,
   r: <Ruby />,
   ja: <span lang="ja" />,
+  ...breaks,
   ...Object.fromEntries(TERM_IDS.map((id) => [id, <Term key={id} id={id} />])),
   ...Object.fromEntries(Object.keys(sources).map((id) => [id.toLowerCase(), <SourceLink key={id} id={id} />])),
 };
@@ -177,5 +172,5 @@ export function Rich({ k, explain }: { k: string; explain?: ReadonlySet<string> 
     ? { ...components, ...Object.fromEntries(Object.entries(mentions).filter(([id]) => !explain.has(id))) }
     : components;
   // Phone numbers outside <tel> get a <nowrap> tag too.
-  return <>{renderTags(nowrapTags(text), { ...used, nowrap: <span className="nowrap" /> })}</>;
+  return <>{renderTags(nowrapTags(text), used)}</>;
 }
