@@ -10,7 +10,7 @@ import terms from '../../content/ja/terms.json';
 import { DEFAULT_LANG, type Lang } from './langs';
 
 export const NAMESPACES = ['ui', 'questions', 'outcomes', 'terms'] as const;
-export { DEFAULT_LANG, HTML_LANG, LANGS, isLang, langOf, type Lang } from './langs';
+export { DEFAULT_LANG, HTML_LANG, LANGS, langOf, type Lang } from './langs';
 
 // Every content file of every language, as a lazy chunk, except the Japanese ones bundled below
 // (they are never loaded this way: keep this list in step with the imports at the top).

@@ -28,7 +28,7 @@ export type OutcomeContent = {
   steps: Entry[];
   notes: Entry[];
 };
-export { sources, type Source } from './sources';
+export { sources } from './sources';
 
 export const outcomeContent = structure.outcomes as unknown as Record<OutcomeId, OutcomeContent>;
 export const commonNotes = structure.common.notes as unknown as Entry[];

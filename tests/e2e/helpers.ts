@@ -257,7 +257,7 @@ export class PageGuard {
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /** Runs axe-core on the page; returns a printable list of violations (empty when clean). */
-/** axe-core itself (the engine @axe-core/playwright runs), injected once per document. */
+/** axe-core itself (the engine behind @axe-core/playwright), injected once per document. */
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 type AxeViolation = {
