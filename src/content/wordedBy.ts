@@ -4,6 +4,7 @@ import type { QuestionId } from '../machine/questions';
 
 export const WORDED_BY: Partial<Record<QuestionId, QuestionId>> = {
   certificate: 'situation',
+  oldPlatform: 'situation',
   oldPhone: 'situation',
   newPhone: 'newPlatform',
 };

@@ -66,11 +66,12 @@ export function printWithQr(url: string, words: PrintWords): void {
   removePrintQr();
   const figure = printQrElement(url, words.label, words.caption, words.printedOn);
   document.body.append(figure);
-  // The note goes in the left column under the answers (print.css), which is the shorter one: the
-  // sheet stays one page. Removed again after printing, before React could touch the article.
+  // The note goes in the right column under the official pages (print.css), which ends higher
+  // than the answers on the longest outcomes: the sheet stays one page. Removed again after
+  // printing, before React could touch the article.
   const note = printNoteElement(words.note);
-  const summary = document.querySelector('.outcome > .summary');
-  if (summary) summary.after(note);
+  const official = document.querySelector('.outcome > .official');
+  if (official) official.after(note);
   else document.body.append(note);
   window.addEventListener('afterprint', removePrintQr, { once: true });
   window.print();

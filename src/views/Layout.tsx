@@ -42,7 +42,11 @@ export function Layout({
               })
             }
           >
-            <Rich k="ui:names.guide" />
+            {/* One flex item: loose text and ruby as flex items would each be a block, and a
+                screen reader would read spaces between them (「スマホ 電子証明書 ナビ」). */}
+            <span>
+              <Rich k="ui:names.guide" />
+            </span>
           </a>
           {!compact && (
             <p className="tagline">

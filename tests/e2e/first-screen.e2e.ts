@@ -187,8 +187,8 @@ function smallControls(page: Page) {
 
 describe('targets and type for older hands', () => {
   test.each([
-    ['an outcome', '/change/yes/android/usable/supported/iphone/'],
-    ['an outcome in shop mode', '/change/yes/android/usable/supported/iphone/?mode=shop'],
+    ['an outcome', '/change/yes/android/usable/iphone/supported/'],
+    ['an outcome in shop mode', '/change/yes/android/usable/iphone/supported/?mode=shop'],
     ['a question', '/change/'],
   ])('every control on %s is at least 44×44 px in body-size type', async (_name, address) => {
     for (const size of [SIZES[0]!, SIZES[2]!]) {
@@ -204,7 +204,7 @@ describe('targets and type for older hands', () => {
 });
 
 describe('light and dark', () => {
-  const pages = ['/', '/change/yes/', '/lost/yes/', '/change/yes/android/usable/supported/iphone/'];
+  const pages = ['/', '/change/yes/', '/lost/yes/', '/change/yes/android/usable/iphone/supported/'];
   test.each(['light', 'dark'] as const)('axe finds nothing in %s, and the page follows the scheme', async (scheme) => {
     for (const size of [SIZES[0]!, SIZES[2]!]) {
       const { context, page } = await open(size, { colorScheme: scheme });
@@ -244,7 +244,7 @@ describe('light and dark', () => {
 describe('without JavaScript', () => {
   test('no button is shown that cannot work', async () => {
     const { context, page } = await open(SIZES[0]!, { javaScriptEnabled: false });
-    for (const address of ['/', '/change/yes/android/usable/supported/iphone/', '/lost/yes/']) {
+    for (const address of ['/', '/change/yes/android/usable/iphone/supported/', '/lost/yes/']) {
       await page.goto(`${baseURL()}${address}`);
       await page.locator('[data-question], [data-outcome]').first().waitFor();
       const buttons = await page.locator('button:visible').evaluateAll((els) => els.map((e) => e.textContent));
@@ -253,7 +253,7 @@ describe('without JavaScript', () => {
     // The same page with JavaScript does show the print button (the check above can fail).
     await context.close();
     const live = await open(SIZES[0]!);
-    await live.page.goto(`${baseURL()}/change/yes/android/usable/supported/iphone/`);
+    await live.page.goto(`${baseURL()}/change/yes/android/usable/iphone/supported/`);
     await appStarted(live.page);
     await live.page.getByRole('button', { name: t('ui:shop.print') }).waitFor();
     await live.context.close();

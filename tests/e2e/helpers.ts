@@ -12,7 +12,8 @@ import type { OutcomeId, QuestionId } from '../../src/machine/questions';
 import { stepOf, type GuideSnapshot } from '../../src/machine/step';
 import i18next from 'i18next';
 import { plainText } from '../../src/content/i18n';
-import { encode, type Settings } from '../../src/app/url';
+import { WORDED_BY } from '../../src/content/wordedBy';
+import { decode, encode, type Settings } from '../../src/app/url';
 import jaUi from '../../content/ja/ui.json';
 import jaQuestions from '../../content/ja/questions.json';
 import jaOutcomes from '../../content/ja/outcomes.json';
@@ -150,19 +151,50 @@ void words.init({
   interpolation: { escapeValue: false },
 });
 
-export function expectedTitle(step: { question?: QuestionId; outcome?: OutcomeId }, lang: Lang = 'ja'): string {
+/** Answers given so far, as a record or as the steps of a walk. */
+export type Given = Readonly<Record<string, string>> | readonly { question: string; answer: string }[];
+
+/**
+ * A question's title key after `given`: some questions read differently after an earlier answer
+ * (src/content/wordedBy.ts; the words under `title_<answer>`).
+ */
+function titleKey(question: QuestionId, given: Given, lang: Lang): string {
+  const answers: Record<string, string> = Array.isArray(given)
+    ? Object.fromEntries(given.map((g) => [g.question, g.answer]))
+    : (given as Record<string, string>);
+  const by = WORDED_BY[question];
+  const value = by ? answers[by] : undefined;
+  const base = `questions:${question}.title`;
+  return value !== undefined && words.exists(`${base}_${value}`, { lng: lang }) ? `${base}_${value}` : base;
+}
+
+export function expectedTitle(
+  step: { question?: QuestionId; outcome?: OutcomeId },
+  lang: Lang = 'ja',
+  given: Given = {},
+): string {
   const t = words.getFixedT(lang);
   const title = step.question
-    ? t('ui:meta.titleQuestion', { step: t(`questions:${step.question}.title`) })
+    ? t('ui:meta.titleQuestion', { step: t(titleKey(step.question, given, lang)) })
     : t('ui:meta.titleOutcome', { step: t(`outcomes:${step.outcome}.title`) });
   if (/questions:|outcomes:|ui:/.test(title)) throw new Error(`missing words for a title: ${title}`);
   return plainText(title);
 }
 
+/** The answers an address stands for (its step's wording may depend on them). */
+export function givenOf(address: string): Record<string, string> {
+  const url = new URL(address, 'http://guide.test');
+  return decode(url.pathname, url.search).kept as Record<string, string>;
+}
+
 /** A step's heading (its h1) as plain text: ruby keeps its base text. */
-export function expectedHeading(step: { question?: QuestionId; outcome?: OutcomeId }, lang: Lang = 'ja'): string {
+export function expectedHeading(
+  step: { question?: QuestionId; outcome?: OutcomeId },
+  lang: Lang = 'ja',
+  given: Given = {},
+): string {
   const t = words.getFixedT(lang);
-  const key = step.question ? `questions:${step.question}.title` : `outcomes:${step.outcome}.title`;
+  const key = step.question ? titleKey(step.question, given, lang) : `outcomes:${step.outcome}.title`;
   if (!t(key) || t(key) === key) throw new Error(`missing words for a heading: ${key}`);
   return plainText(t(key)).replace(/\s+/g, ' ').trim();
 }

@@ -87,7 +87,7 @@ describe('keyboard only', () => {
       const next = n < path.answers.length ? { question: path.answers[n]!.question } : { outcome: path.outcome };
       const selectorOfNext = next.question ? `[data-question="${next.question}"]` : `[data-outcome="${next.outcome}"]`;
       await page.locator(selectorOfNext).waitFor();
-      const title = expectedTitle(next);
+      const title = expectedTitle(next, 'ja', given);
       await expect.poll(() => page.title()).toBe(title);
       const f = await focused();
       expect(f.id, `focus after answering ${question}`).toBe('step-heading');
@@ -109,7 +109,7 @@ describe('keyboard only', () => {
     expect(new URL(page.url()).pathname).toBe('/');
     const f = await focused();
     expect(f.id).toBe('step-heading');
-    await expect.poll(liveRegion).toEqual([expectedTitle({ question: first!.question })]);
+    await expect.poll(liveRegion).toEqual([expectedTitle({ question: first!.question }, 'ja', [])]);
     guard.check('keyboard back');
   });
 

@@ -14,8 +14,8 @@ const WALK: [string, string][] = [
   ['certificate', 'yes'],
   ['oldPlatform', 'android'],
   ['oldPhone', 'usable'],
-  ['newPhone', 'supported'],
   ['newPlatform', 'iphone'],
+  ['newPhone', 'supported'],
 ];
 const WALK_OUTCOME = 'change-revoke-old-then-setup';
 

@@ -161,7 +161,7 @@ describe.each(TABLETS)('shop mode at $name', (size) => {
     const context = await newContext(browser, size);
     const page = await context.newPage();
     // Android -> iPhone at the counter: the trade-in the issue was about.
-    await page.goto(`${baseURL()}/change/yes/android/usable/supported/iphone/?mode=shop`);
+    await page.goto(`${baseURL()}/change/yes/android/usable/iphone/supported/?mode=shop`);
     const handoff = page.getByRole('region', { name: t('ui:shop.handoffHeading') });
     await handoff.waitFor();
     const top = (l: ReturnType<Page['locator']>) => l.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);

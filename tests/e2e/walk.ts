@@ -75,7 +75,7 @@ export function defineWalk(size: Size, paths: readonly GuidePath[], every: 'url'
       const where = `${size.name} ${pathname}`;
       const layout = await timed('checks', () => measureLayout(page));
       expect(layout.lang, `${where}: <html lang>`).toBe(lang === 'en' ? 'en' : 'ja');
-      expect(layout.title, `${where}: <title>`).toBe(expectedTitle(step, lang));
+      expect(layout.title, `${where}: <title>`).toBe(expectedTitle(step, lang, given));
       expect(layoutProblems(layout), `${where}: layout`).toEqual([]);
       expect(await timed('checks', () => keyShapedText(page)), `${where}: text shaped like a content key`).toEqual([]);
       const key = every === 'url' ? pathname : await timed('checks', () => screenKey(page));

@@ -20,7 +20,7 @@ afterAll(async () => {
 
 describe('by address', () => {
   it('a deep link opened cold: the outcome, hydrated, in English', async () => {
-    const address = '/en/change/yes/android/usable/supported/iphone/';
+    const address = '/en/change/yes/android/usable/iphone/supported/';
     const facts = await s.goto(address, { outcome: 'change-revoke-old-then-setup' });
     s.expectStep(facts, { outcome: 'change-revoke-old-then-setup' }, 'en', 'deep link');
     expect(facts.address).toBe(address);

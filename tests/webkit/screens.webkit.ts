@@ -19,7 +19,7 @@ const PAGES: [string, string, Step][] = [
   ['start', '/', { question: 'situation' }],
   [
     'outcome-android-to-iphone',
-    '/change/yes/android/usable/supported/iphone/',
+    '/change/yes/android/usable/iphone/supported/',
     { outcome: 'change-revoke-old-then-setup' },
   ],
 ];

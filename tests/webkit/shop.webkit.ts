@@ -10,8 +10,8 @@ const ANSWERS: PathStep[] = [
   { question: 'certificate', answer: 'yes' },
   { question: 'oldPlatform', answer: 'android' },
   { question: 'oldPhone', answer: 'usable' },
-  { question: 'newPhone', answer: 'supported' },
   { question: 'newPlatform', answer: 'iphone' },
+  { question: 'newPhone', answer: 'supported' },
 ];
 const OUTCOME = 'change-revoke-old-then-setup';
 

@@ -15,8 +15,8 @@ const CHANGE: PathStep[] = [
   { question: 'certificate', answer: 'yes' },
   { question: 'oldPlatform', answer: 'android' },
   { question: 'oldPhone', answer: 'usable' },
-  { question: 'newPhone', answer: 'supported' },
   { question: 'newPlatform', answer: 'iphone' },
+  { question: 'newPhone', answer: 'supported' },
 ];
 
 let s: Session;
@@ -55,20 +55,15 @@ describe.each(['ja', 'en', 'easy'] as const)('%s', (lang) => {
     await tapThrough(CHANGE, { outcome: 'change-revoke-old-then-setup' }, lang);
     const at = (n: number) => addressOf(CHANGE.slice(0, n), { lang });
     // Back (the browser's): the question before, at its address.
-    const back = await s.back({ question: 'newPlatform' }, at(5));
-    s.expectStep(back, { question: 'newPlatform' }, lang, 'after Back');
+    const back = await s.back({ question: 'newPhone' }, at(5));
+    s.expectStep(back, { question: 'newPhone' }, lang, 'after Back');
     // The page's own back link: one more question back.
-    await s.tap(`${hook({ question: 'newPlatform' })} .back a`, { question: 'newPhone' }, at(4), lang);
+    await s.tap(`${hook({ question: 'newPhone' })} .back a`, { question: 'newPlatform' }, at(4), lang);
     // Forward again by tapping, then change the first answer from "your answers": handing the
     // old phone over instead keeps the answers that still apply.
+    await s.tap(`${hook({ question: 'newPlatform' })} a[data-answer="iphone"]`, { question: 'newPhone' }, at(5), lang);
     await s.tap(
       `${hook({ question: 'newPhone' })} a[data-answer="supported"]`,
-      { question: 'newPlatform' },
-      at(5),
-      lang,
-    );
-    await s.tap(
-      `${hook({ question: 'newPlatform' })} a[data-answer="iphone"]`,
       { outcome: 'change-revoke-old-then-setup' },
       at(6),
       lang,

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Builder, By, type WebDriver, type WebElement } from 'selenium-webdriver';
 import { expect, inject } from 'vitest';
-import { expectedHeading, expectedTitle, type Lang } from '../e2e/helpers';
+import { expectedHeading, expectedTitle, givenOf, type Lang } from '../e2e/helpers';
 import type { OutcomeId, QuestionId } from '../../src/machine/questions';
 
 export type Size = { name: string; width: number; height: number };
@@ -128,12 +128,12 @@ export async function poll<T>(read: () => Promise<T>, ok: (v: T) => boolean, tim
 }
 
 /** What a question or an outcome shows in `lang`: its heading, title, the page's language. */
-function expectedFacts(step: Step, lang: Lang): Partial<StepFacts> {
+function expectedFacts(step: Step, lang: Lang, address = '/'): Partial<StepFacts> {
   if (!step.question && !step.outcome) return {};
   return {
-    heading: expectedHeading(step, lang),
+    heading: expectedHeading(step, lang, givenOf(address)),
     headings: 1,
-    title: expectedTitle(step, lang),
+    title: expectedTitle(step, lang, givenOf(address)),
     lang: lang === 'en' ? 'en' : 'ja',
   };
 }
@@ -236,7 +236,7 @@ export class Session {
     await this.until(next, address);
     // Focus moves in an effect after the commit, and the page's language may follow the words a
     // moment later: wait for all of it (a tap here takes 0.1–0.3 s), then say what is wrong.
-    const want = { ...expectedFacts(next, lang), focus: 'h1#step-heading' };
+    const want = { ...expectedFacts(next, lang, address), focus: 'h1#step-heading' };
     const settled = await poll(
       () => this.js(readStep),
       (f) => Object.entries(want).every(([k, v]) => f[k as keyof StepFacts] === v),
@@ -250,7 +250,7 @@ export class Session {
 
   /** The step's heading, title and language are the content's words for it. */
   expectStep(facts: StepFacts, step: Step, lang: Lang, where: string): void {
-    const want = expectedFacts(step, lang);
+    const want = expectedFacts(step, lang, facts.address);
     expect(pick(facts, want), `${where}: ${facts.address}`).toEqual(want);
   }
 
