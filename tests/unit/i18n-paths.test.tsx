@@ -137,12 +137,12 @@ describe('the language switch', () => {
     });
     // The words load first (a lazy chunk), then the page moves.
     await waitFor(() => expect(address()).toBe('/en/change/unknown/'));
-    h1(text('questions:oldPlatform.title'));
+    h1(text(questionKey('oldPlatform', 'title', { situation: 'change' })));
     expect(i18n.language).toBe('en');
     expect(document.documentElement.lang).toBe('en');
     expect(address()).toBe('/en/change/unknown/');
     expect(window.history.length).toBe(before + 1);
-    expect(document.title).toContain(text('questions:oldPlatform.title'));
+    expect(document.title).toContain(text(questionKey('oldPlatform', 'title', { situation: 'change' })));
     expectClean();
 
     await act(async () => {
@@ -151,7 +151,7 @@ describe('the language switch', () => {
     await waitFor(() => expect(address()).toBe('/easy/change/unknown/'));
     expect(i18n.language).toBe('easy');
     expect(document.documentElement.lang).toBe('ja');
-    h1(text('questions:oldPlatform.title'));
+    h1(text(questionKey('oldPlatform', 'title', { situation: 'change' })));
     // Answer in やさしい日本語: the link's name is its text without the ruby readings.
     fireEvent.click(screen.getByRole('link', { name: named(text('questions:oldPlatform.answers.android')) }));
     h1(text(questionKey('oldPhone', 'title', { situation: 'change' })));
@@ -170,7 +170,7 @@ describe('the language switch', () => {
     });
     expect(address()).toBe('/en/change/unknown/');
     expect(i18n.language).toBe('en');
-    h1(text('questions:oldPlatform.title'));
+    h1(text(questionKey('oldPlatform', 'title', { situation: 'change' })));
   });
 
   it('in shop mode is an entry of the same customer (Back walks one customer’s steps only)', async () => {
