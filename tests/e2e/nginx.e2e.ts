@@ -275,7 +275,8 @@ describe.skipIf(!NGINX && !CI)('deploy/nginx/ in a real nginx', () => {
     const assets = fs.readdirSync(path.join(dist, 'assets'));
     const script = assets.find((f) => /^index-.*\.js$/.test(f))!;
     const workbox = fs.readdirSync(dist).find((f) => /^workbox-.*\.js$/.test(f))!;
-    expect(script && workbox).toBeTruthy();
+    expect(script, 'the built app script').toMatch(/^index-.*\.js$/);
+    expect(workbox, 'the built Workbox runtime').toMatch(/^workbox-.*\.js$/);
     const cases: [string, string | RegExp, string][] = [
       ['/', /^text\/html/, 'no-cache'],
       ['/index.html', /^text\/html/, 'no-cache'],
