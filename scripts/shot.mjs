@@ -16,6 +16,7 @@ const page = await browser.newPage({ viewport: { width: +w, height: +h } });
 page.on('console', (m) => console.log('console:', m.type(), m.text()));
 page.on('pageerror', (e) => console.log('pageerror:', e.message));
 await page.goto(`http://127.0.0.1:${port}/${query}`);
+if (process.env.WAIT) await page.locator(process.env.WAIT).first().waitFor();
 await page.waitForTimeout(300);
 await page.screenshot({ path: out, fullPage: !process.env.CLIP });
 if (process.env.CLIP)

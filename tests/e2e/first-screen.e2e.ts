@@ -10,6 +10,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { entriesFor } from '../../src/content/outcomes';
+import { LANGS, type Lang } from '../../src/content/langs';
 import {
   addressOf,
   appStarted,
@@ -27,18 +28,24 @@ import {
 } from './helpers';
 
 const all = outcomePaths();
-const t = (k: string) => words.t(k, { lng: 'ja' }) as string;
+const t = (k: string, lng: Lang = 'ja') => words.t(k, { lng }) as string;
 
-/** One path per outcome: the variant whose title and first step are the longest (the hardest to fit). */
-function onePerOutcome(): GuidePath[] {
+/**
+ * One path per outcome: the variant whose title and first step are the longest in `lang` (the
+ * hardest to fit), with its address in that language.
+ */
+function onePerOutcome(lang: Lang = 'ja'): GuidePath[] {
   const best = new Map<string, { path: GuidePath; length: number }>();
   for (const p of all) {
     const answers = Object.fromEntries(p.answers.map((a) => [a.question, a.answer]));
     const { steps } = entriesFor(p.outcome, answers);
-    const length = t(`outcomes:${p.outcome}.title`).length + t(`outcomes:${p.outcome}.steps.${steps[0]!.id}`).length;
+    const length =
+      t(`outcomes:${p.outcome}.title`, lang).length + t(`outcomes:${p.outcome}.steps.${steps[0]!.id}`, lang).length;
     if ((best.get(p.outcome)?.length ?? -1) < length) best.set(p.outcome, { path: p, length });
   }
-  return [...best.values()].map((b) => b.path);
+  return [...best.values()].map((b) =>
+    lang === 'ja' ? b.path : { ...b.path, address: addressOf(b.path.answers, { lang }) },
+  );
 }
 
 const ZOOM200: Size = { name: 'zoom200-195x422', width: 195, height: 422, touch: true, mobile: true };
@@ -79,20 +86,52 @@ async function open(size: Size, extra: Parameters<typeof newContext>[2] = {}) {
 }
 
 describe.each(SIZES)('first screen at $name', (size) => {
-  test('every outcome shows its title and its first step (and the call button) without scrolling', async () => {
-    const { context, page } = await open(size);
-    const problems: string[] = [];
-    for (const p of onePerOutcome()) {
-      await page.goto(`${baseURL()}${p.address}`);
-      await page.locator(`[data-outcome="${p.outcome}"] ol.steps > li`).first().waitFor();
-      const s = await firstScreen(page);
-      if (s.h1! > s.vh) problems.push(`${p.address}: title ends at ${s.h1}`);
-      if (s.step1! > s.vh) problems.push(`${p.address}: step 1 ends at ${s.step1} (viewport ${s.vh})`);
-      if (s.call !== null && s.call > s.vh) problems.push(`${p.address}: call button ends at ${s.call}`);
-    }
-    await context.close();
-    expect(problems).toEqual([]);
-  });
+  test.each([...LANGS])(
+    'every outcome shows its title and its first step (and the call button) without scrolling, in %s',
+    async (lang) => {
+      const { context, page } = await open(size);
+      const problems: string[] = [];
+      for (const p of onePerOutcome(lang)) {
+        await page.goto(`${baseURL()}${p.address}`);
+        await page.locator(`[data-outcome="${p.outcome}"] ol.steps > li`).first().waitFor();
+        const s = await firstScreen(page);
+        if (s.h1! > s.vh) problems.push(`${p.address}: title ends at ${s.h1}`);
+        if (s.step1! > s.vh) problems.push(`${p.address}: step 1 ends at ${s.step1} (viewport ${s.vh})`);
+        if (s.call !== null && s.call > s.vh) problems.push(`${p.address}: call button ends at ${s.call}`);
+      }
+      await context.close();
+      expect(problems).toEqual([]);
+    },
+  );
+});
+
+describe('shop mode on a 1024×768 tablet', () => {
+  test.each([...LANGS])(
+    'every outcome shows its title, its first step, the QR code and print without scrolling, in %s',
+    async (lang) => {
+      const { context, page } = await open(SIZES[2]!);
+      const problems: string[] = [];
+      for (const p of onePerOutcome(lang)) {
+        const address = addressOf(p.answers, { lang, mode: 'shop' });
+        await page.goto(`${baseURL()}${address}`);
+        await page.locator('.handoff .print-button').waitFor();
+        const s = await firstScreen(page);
+        const qr = await page.evaluate(() => {
+          const bottom = (sel: string) => {
+            const el = document.querySelector(sel);
+            return el ? el.getBoundingClientRect().bottom + window.scrollY : null;
+          };
+          return { qr: bottom('.handoff-qr'), print: bottom('.handoff .print-button') };
+        });
+        if (s.h1! > s.vh) problems.push(`${address}: title ends at ${s.h1}`);
+        if (s.step1! > s.vh) problems.push(`${address}: step 1 ends at ${s.step1} (viewport ${s.vh})`);
+        if (qr.qr === null || qr.qr > s.vh) problems.push(`${address}: QR code ends at ${qr.qr}`);
+        if (qr.print! > s.vh) problems.push(`${address}: print button ends at ${qr.print}`);
+      }
+      await context.close();
+      expect(problems).toEqual([]);
+    },
+  );
 });
 
 describe('200 % zoom (195×422 CSS px) and 320 px', () => {
