@@ -66,8 +66,12 @@ const LINKABLE: Record<string, unknown> = {
   L6,
 };
 
-/** The official sources, by id: the only ones a step, a note or a source tag (<s1>) can link. */
-export const sources = LINKABLE as Record<string, Source>;
+/**
+ * The official sources, by id: the only ones a step, a note or a source tag (<s1>) can link. In the
+ * built app each entry holds only its link (scripts/lean-sources.ts); the whole entries are in
+ * src/content/sourceDetails.ts.
+ */
+export const sources = LINKABLE as Record<string, Pick<Source, 'url' | 'title' | 'alternates'>>;
 
 /** The source to link for `id` on a page in `lang`: the same official page in that language, if there is one. */
 export function sourceIn(id: string, lang: string): string {

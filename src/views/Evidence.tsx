@@ -4,15 +4,12 @@
 // register adds nothing to the first screen or to the tap that opens an outcome.
 import { useWords } from '../content/useWords';
 import register from '../../content/facts.json';
-// Read as text: a plain import of the whole file would stop the bundler from leaving its evidence-only
-// entries out of the first screen, which imports the official ones by name (src/content/sources.ts).
-import sourcesText from '../../content/sources.json?raw';
-import type { Fact, SourceEntry } from '../content/sources';
+import type { Fact } from '../content/sources';
+import { sourceEntries } from '../content/sourceDetails';
 import { SourceLink, withRuby } from './Rich';
 import { formatDate } from './formatDate';
 
 const facts = register.facts as Record<string, Fact>;
-const sourceEntries = JSON.parse(sourcesText) as Record<string, SourceEntry>;
 
 export default function Evidence({ ids }: { ids: string[] }) {
   const { t } = useWords();

@@ -1,16 +1,9 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWords } from '../content/useWords';
-import {
-  contentCheckedOn,
-  entriesFor,
-  isLabelled,
-  sources,
-  sourcesFor,
-  type Confidence,
-  type Entry,
-} from '../content/outcomes';
+import { contentCheckedOn, entriesFor, isLabelled, sourcesFor, type Confidence, type Entry } from '../content/outcomes';
 import { sourceIn } from '../content/sources';
+import { sourceEntries } from '../content/sourceDetails';
 import type { Answers, OutcomeId, QuestionId } from '../machine/questions';
 import { PrintButton } from '../shop/PrintButton';
 import type { Settings } from '../app/url';
@@ -59,7 +52,7 @@ function SourceList({ ids }: { ids: string[] }) {
         <span key={id}>
           {i > 0 && t('ui:outcome.sourceSeparator')}
           <SourceLink id={id} />
-          {sources[id]?.seen === 'title-only' && (
+          {sourceEntries[id]?.seen === 'title-only' && (
             <span className="title-only">{withRuby(t('ui:outcome.titleOnly'))}</span>
           )}
         </span>
@@ -269,10 +262,10 @@ export function OutcomeView({ outcome, answers, settings = {}, hrefFor, restartH
         <ul>
           {cited.map((id) => (
             <li key={id}>
-              {sources[id]!.publisher}
+              {sourceEntries[id]!.publisher}
               {t('ui:outcome.publisherSeparator')}
               <SourceLink id={id} />
-              {sources[id]!.seen === 'title-only' && (
+              {sourceEntries[id]!.seen === 'title-only' && (
                 <span className="title-only">{withRuby(t('ui:outcome.titleOnly'))}</span>
               )}
             </li>
