@@ -12,10 +12,19 @@ import { phraseBreaks } from './scripts/phrase-breaks.ts';
 
 export default defineConfig({
   resolve: {
-    // React 19's own hook instead of react-i18next's polyfill for older Reacts (src/app/useSyncExternalStore.ts).
-    alias: {
-      'use-sync-external-store/shim': fileURLToPath(new URL('./src/app/useSyncExternalStore.ts', import.meta.url)),
-    },
+    // React 19's own hook instead of the polyfill for older Reacts that react-i18next and
+    // @xstate/react import (src/app/useSyncExternalStore.ts); the selector variant is the package's
+    // own non-shim build, which uses React's hook.
+    alias: [
+      {
+        find: /^use-sync-external-store\/shim$/,
+        replacement: fileURLToPath(new URL('./src/app/useSyncExternalStore.ts', import.meta.url)),
+      },
+      {
+        find: /^use-sync-external-store\/shim\/with-selector(\.js)?$/,
+        replacement: 'use-sync-external-store/with-selector.js',
+      },
+    ],
   },
   plugins: [
     // content/sources.json without the register keepers' notes in the built app (scripts/lean-sources.ts).
@@ -65,6 +74,10 @@ export default defineConfig({
     // Browsers without modulepreload simply fetch the chunks when imported; no polyfill needed.
     modulePreload: { polyfill: false },
     rolldownOptions: {
+      // use-sync-external-store is CommonJS, so the bundler keeps it even where nothing uses it:
+      // @xstate/react imports its selector variant for useSelector, which the guide does not use.
+      // The package only defines functions, so it is declared free of side effects.
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]use-sync-external-store[\\/]/.test(id) },
       output: {
         // Everything the first screen runs in one chunk (rolldown would otherwise split modules
         // shared with lazy chunks into extra first-load chunks; one file compresses better).

@@ -116,8 +116,8 @@ export function App({ path, search = '' }: { path: string; search?: string }) {
           {t('ui:notice.partlyUnusable')}
         </p>
       )}
-      {/* The outcome screen is a lazy chunk (src/app/lazyOutcome.tsx); moving to it before it has
-          loaded is a transition, so this boundary keeps the previous step on screen meanwhile. */}
+      {/* The outcome screen is a lazy chunk (src/app/lazyOutcome.tsx); a move to it waits until it
+          has loaded (useGuide), so this boundary only catches what nothing waited for. */}
       <Suspense fallback={null}>
         {view.notFound ? (
           <NotFound

@@ -5,7 +5,7 @@
 // They are never missing when an outcome is shown:
 // - main.tsx starts loading them right after the first render (and awaits them before hydrating
 //   an outcome's page);
-// - moving to an outcome while they are still on their way is a React transition (useGuide), so
+// - moving to an outcome while they are still on their way waits for them (useGuide), so
 //   the question stays on screen until the outcome can paint complete: no blank frame, no shift.
 import { use, type ComponentProps, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -68,7 +68,10 @@ function loadSettled(lang: Lang): Promise<boolean> {
   return p;
 }
 
-/** The outcome screen; suspends (inside a transition: the previous step stays) until loaded. */
+/**
+ * The outcome screen. A move waits for it (useGuide), so it suspends only where nothing waited: a
+ * page rendered before main.tsx loaded it, or a load that failed (then it says so).
+ */
 export function OutcomeView(props: Props) {
   const { i18n: active } = useTranslation();
   const lang = active.resolvedLanguage ?? active.language;

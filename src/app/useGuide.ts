@@ -1,34 +1,34 @@
 // The guide's place lives in the URL (src/app/url.ts). This hook reads it, and turns answers and links into
 // history entries: every answer adds one, so the browser's Back and Forward move between
 // questions and a reload keeps the place. No routing decision is made here: the machine decides
-// (via replay), this only moves between addresses.
-import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
+// (via replay), this only moves between addresses, and tells the place actor (src/app/place.ts)
+// which step is now on screen.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useActor } from '@xstate/react';
 import type { Answers, QuestionId } from '../machine/questions';
 import { QUESTION_IDS } from '../machine/questions';
 import { replay } from '../machine/replay';
-import { stepOf, type GuideSnapshot } from '../machine/step';
+import { stepOf } from '../machine/step';
 import { decode, encode, type Decoded, type Settings } from './url';
-import { outcomeReady } from './lazyOutcome';
-import { langOf } from '../content/i18n';
+import { loadOutcome, outcomeReady } from './lazyOutcome';
+import { langOf, languageLoaded, loadLanguage } from '../content/i18n';
+import { placeLogic, type PlaceEvent } from './place';
 
-export type GuideView = Decoded & {
-  /** The link's notice (part of it could not be used). */
-  notice: boolean;
-  /** Increments on each move inside the guide, so the step can take focus. 0 on first load. */
-  moves: number;
-  /** Answers being changed: kept aside while one earlier answer is re-asked. */
-  pending?: Answers;
-};
+export type { GuideView } from './place';
 
 /**
- * Moving to an outcome whose screen or words are still loading (a lazy chunk:
- * src/app/lazyOutcome.tsx) is a transition, which keeps the current step on screen until the
- * outcome can paint complete. Once they are loaded (usually: main.tsx fetches them after the
- * first screen) the move renders at once: a transition renders in slices, slower on a slow phone.
+ * What a place still waits for before it can paint complete: its language's words, and for an
+ * outcome the outcome screen and words (lazy chunks: src/app/lazyOutcome.tsx). Usually nothing
+ * (main.tsx fetches them after the first screen), and the move shows at once; otherwise the current
+ * step stays on screen until they are here: no blank frame, no shift. A failed load still moves
+ * (the outcome screen then says it could not load, with a retry).
  */
-function commit(snapshot: GuideSnapshot, settings: Settings, update: () => void): void {
-  if (stepOf(snapshot).kind === 'outcome' && !outcomeReady(langOf(settings))) startTransition(update);
-  else update();
+function stillLoading(to: Pick<Decoded, 'settings' | 'notFound' | 'snapshot'>): Promise<unknown> | null {
+  const lang = langOf(to.settings);
+  const waits: Promise<unknown>[] = [];
+  if (!languageLoaded(lang)) waits.push(loadLanguage(lang));
+  if (!to.notFound && stepOf(to.snapshot).kind === 'outcome' && !outcomeReady(lang)) waits.push(loadOutcome(lang));
+  return waits.length ? Promise.all(waits).catch(() => undefined) : null;
 }
 
 /**
@@ -49,7 +49,7 @@ function currentState(): HistoryState | null {
  * page is not served): the register (src/app/published.ts, a lazy chunk) names the step it leads
  * to now, and the address is rewritten to it in place.
  */
-function followPublished(d: Decoded, setView: (f: (v: GuideView) => GuideView) => void): void {
+function followPublished(d: Decoded, show: (event: PlaceEvent) => void): void {
   const at = window.location.pathname;
   import('./published')
     .then(({ resolvePublished }) => {
@@ -61,7 +61,7 @@ function followPublished(d: Decoded, setView: (f: (v: GuideView) => GuideView) =
         '',
         encode(moved.kept, d.settings),
       );
-      setView((v) => ({ ...moved, settings: d.settings, notice: false, moves: v.moves + 1 }));
+      show({ type: 'opened', to: { ...moved, settings: d.settings } });
     })
     .catch(() => undefined); // offline without the chunk: the not-found page stays, with its links
 }
@@ -77,7 +77,28 @@ function newCustomer(): string {
 export function useGuide(initialPath: string, initialSearch: string) {
   // The address the page was opened with, decoded once: it never changes (moves update `view`).
   const [initial] = useState(() => decode(initialPath, initialSearch));
-  const [view, setView] = useState<GuideView>(() => ({ ...initial, notice: initial.partlyUnusable, moves: 0 }));
+  const [place, send] = useActor(placeLogic, { input: initial });
+  const view = place.context;
+  // Moves wait in order behind a place still loading, so a later tap never shows before an earlier one.
+  const queue = useRef<Promise<void> | null>(null);
+  const show = useCallback(
+    (event: PlaceEvent) => {
+      const to = event.type === 'moved' ? { ...event.to, settings: event.settings, notFound: false } : event.to;
+      if (!queue.current) {
+        const wait = stillLoading(to);
+        if (!wait) return send(event);
+        queue.current = wait.then(() => undefined);
+      }
+      const next: Promise<void> = queue.current
+        .then(() => stillLoading(to))
+        .then(() => {
+          send(event);
+          if (queue.current === next) queue.current = null;
+        });
+      queue.current = next;
+    },
+    [send],
+  );
   // Shop mode: the customer now at the counter (kept across a reload of the same entry), and the
   // counter's first question (in the language it was opened in), where another customer's entry leads.
   const customer = useRef<string | undefined>(undefined);
@@ -108,13 +129,13 @@ export function useGuide(initialPath: string, initialSearch: string) {
         window.history.replaceState({ guide: true, depth: 0, customer: customer.current }, '', counterStart.current);
         d = decode(window.location.pathname, window.location.search);
       }
-      commit(d.snapshot, d.settings, () => setView((v) => ({ ...d, notice: false, moves: v.moves + 1 })));
-      if (d.notFound) followPublished(d, setView);
+      show({ type: 'opened', to: d });
+      if (d.notFound) followPublished(d, show);
     };
-    if (initial.notFound) followPublished(initial, setView);
+    if (initial.notFound) followPublished(initial, show);
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
-  }, [initial]);
+  }, [initial, show]);
 
   const go = useCallback(
     (
@@ -134,20 +155,9 @@ export function useGuide(initialPath: string, initialSearch: string) {
       const state: HistoryState = { guide: true, depth, ...(customer.current ? { customer: customer.current } : {}) };
       if (replace) window.history.replaceState(state, '', url);
       else window.history.pushState(state, '', url);
-      commit(d.snapshot, settings, () =>
-        setView((v) => ({
-          ...d,
-          settings,
-          partlyUnusable: false,
-          notFound: false,
-          rewrite: false,
-          notice: false,
-          moves: v.moves + 1,
-          pending: opts.pending,
-        })),
-      );
+      show({ type: 'moved', to: d, settings, pending: opts.pending });
     },
-    [],
+    [show],
   );
 
   /** Answer the current question. While changing an earlier answer, later answers that still apply are kept. */

@@ -67,7 +67,8 @@ void i18n
     parseMissingKeyHandler: (_key, defaultValue) => defaultValue ?? '',
   });
 
-function isLoaded(lang: Lang): boolean {
+/** True when every namespace of `lang` is here (its words can render at once). */
+export function languageLoaded(lang: Lang): boolean {
   return NAMESPACES.every((ns) => i18n.hasResourceBundle(lang, ns));
 }
 
@@ -75,7 +76,7 @@ const loading = new Map<Lang, Promise<void>>();
 
 /** Load every namespace of `lang` that is not there yet (no-op when all are). */
 export function loadLanguage(lang: Lang): Promise<void> {
-  if (isLoaded(lang)) return Promise.resolve();
+  if (languageLoaded(lang)) return Promise.resolve();
   let p = loading.get(lang);
   if (!p) {
     p = Promise.all(
@@ -99,7 +100,7 @@ export function loadLanguage(lang: Lang): Promise<void> {
 
 /** Switch the page's words to `lang` if it is loaded already; true when the switch happened. */
 export function activateIfLoaded(lang: Lang): boolean {
-  if (!isLoaded(lang)) return false;
+  if (!languageLoaded(lang)) return false;
   if (i18n.language !== lang) void i18n.changeLanguage(lang);
   return true;
 }

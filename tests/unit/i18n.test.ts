@@ -194,7 +194,8 @@ describe('ruby (furigana) markup', () => {
       '引羽雲園遠何科夏家歌画回会海絵外角楽活間丸岩顔汽記帰弓牛魚京強教近兄形計元言原戸古午後語工公広交光考行高黄合谷国黒今才細作算止市矢姉思紙寺自時室社弱首秋週春書少場色食心新親図数西声星晴切雪船線前組走多太体台地池知茶昼長鳥朝直通弟店点電刀冬当東答頭同道読内南肉馬売買麦半番父風分聞米歩母方北毎妹万明鳴毛門夜野友用曜来里理話';
     const problems: string[] = [];
     for (const [lang, key, text] of all) {
-      if (lang !== 'easy') continue;
+      // Each language's own name (简体中文) is written as that language writes it, in every language.
+      if (lang !== 'easy' || key.startsWith('ui:languages.')) continue;
       const bare = text
         .replace(/<r>.*?<\/r>/g, '')
         .replace(/「[^」]*」/g, '')
