@@ -14,8 +14,6 @@ import { loadOutcome, outcomeReady } from './lazyOutcome';
 import { langOf, languageLoaded, loadLanguage } from '../content/i18n';
 import { placeLogic, type PlaceEvent } from './place';
 
-export type { GuideView } from './place';
-
 /**
  * What a place still waits for before it can paint complete: its language's words, and for an
  * outcome the outcome screen and words (lazy chunks: src/app/lazyOutcome.tsx). Usually nothing
