@@ -26,6 +26,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadDefaultJapaneseParser } from 'budoux';
 import type { Plugin } from 'vite';
+import { tokens } from '../src/content/markup';
 
 /** The languages written in Japanese: the folders under content/ this plugin marks. */
 export const PHRASE_LANGS = ['ja', 'easy'] as const;
@@ -70,9 +71,9 @@ const parser = loadDefaultJapaneseParser();
 /** A piece of a content string: `plain` is what a reader sees of it ('' for a tag). */
 type Atom = { src: string; plain: string; kind: 'char' | 'tag' | 'close' | 'unit' };
 
-// Tags, ruby groups, $t(…) references, {{interpolations}}, entities, URLs: never split.
-const ATOM =
-  /<r>([^<|]*)\|[^<]*<\/r>|<\/[a-zA-Z][a-zA-Z0-9]*\s*>|<[a-zA-Z][a-zA-Z0-9]*\s*\/?>|\$t\(([^)]*)\)|\{\{[^}]*\}\}|&(?:amp|lt|gt|quot|#39|nbsp);|https?:\/\/[^\s<）」、。]+/g;
+// Inside the text between tags (src/content/markup.ts reads the tags): $t(…) references,
+// {{interpolations}}, entities and URLs are never split either.
+const ATOM = /\$t\(([^)]*)\)|\{\{[^}]*\}\}|&(?:amp|lt|gt|quot|#39|nbsp);|https?:\/\/[^\s<）」、。]+/g;
 
 const ENTITY: Record<string, string> = {
   '&amp;': '&',
@@ -88,33 +89,48 @@ export type Resolve = (ref: string) => string | undefined;
 
 function atomsOf(text: string, resolve: Resolve, depth = 0): Atom[] {
   const out: Atom[] = [];
-  let last = 0;
   const chars = (s: string) => {
     for (const c of s) out.push({ src: c, plain: c, kind: 'char' });
   };
-  for (const m of text.matchAll(ATOM)) {
-    chars(text.slice(last, m.index));
-    const src = m[0];
-    let plain = '';
-    let kind: Atom['kind'] = 'unit';
-    if (src.startsWith('<r>')) plain = m[1]!;
-    else if (src.startsWith('</')) kind = 'close';
-    else if (src.startsWith('<')) kind = 'tag';
-    else if (src.startsWith('$t(')) {
-      const target = depth < 4 ? resolve(m[2]!.split(',')[0]!.trim()) : undefined;
-      plain =
-        target === undefined
-          ? 'X'
-          : atomsOf(target, resolve, depth + 1)
-              .map((a) => a.plain)
-              .join('');
-    } else if (src.startsWith('{{')) plain = 'X';
-    else if (src.startsWith('&')) plain = ENTITY[src]!;
-    else plain = src; // a URL
-    out.push({ src, plain, kind });
-    last = m.index + src.length;
+  const inText = (segment: string) => {
+    let last = 0;
+    for (const m of segment.matchAll(ATOM)) {
+      chars(segment.slice(last, m.index));
+      const src = m[0];
+      let plain: string;
+      if (src.startsWith('$t(')) {
+        const target = depth < 4 ? resolve(m[1]!.split(',')[0]!.trim()) : undefined;
+        plain =
+          target === undefined
+            ? 'X'
+            : atomsOf(target, resolve, depth + 1)
+                .map((a) => a.plain)
+                .join('');
+      } else if (src.startsWith('{{')) plain = 'X';
+      else if (src.startsWith('&')) plain = ENTITY[src]!;
+      else plain = src; // a URL
+      out.push({ src, plain, kind: 'unit' });
+      last = m.index + src.length;
+    }
+    chars(segment.slice(last));
+  };
+  const list = tokens(text);
+  for (let i = 0; i < list.length; i++) {
+    const token = list[i]!;
+    const next = list[i + 1];
+    // A ruby group (<r>base|reading</r>) is one piece that reads as its base.
+    if (token.kind === 'open' && token.name === 'r' && next?.kind === 'text' && next.text.includes('|')) {
+      const end = list[i + 2];
+      if (end?.kind === 'close' && end.name === 'r') {
+        out.push({ src: `<r>${next.text}</r>`, plain: next.text.split('|')[0]!, kind: 'unit' });
+        i += 2;
+        continue;
+      }
+    }
+    if (token.kind === 'text') inText(token.text);
+    else if (token.kind === 'close') out.push({ src: `</${token.name}>`, plain: '', kind: 'close' });
+    else out.push({ src: token.kind === 'empty' ? `<${token.name}/>` : `<${token.name}>`, plain: '', kind: 'tag' });
   }
-  chars(text.slice(last));
   return out;
 }
 

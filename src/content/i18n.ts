@@ -122,10 +122,4 @@ export function ensureLanguage(lang: Lang): Promise<void> | undefined {
 
 let wanted: Lang = DEFAULT_LANG;
 
-/**
- * A content string as plain text (for document.title, aria labels): ruby keeps its base text
- * (<r>電話|でんわ</r> → 電話), other inline tags are dropped and their text kept.
- */
-export function plainText(text: string): string {
-  return text.replace(/<r>([^|<]*)\|[^<]*<\/r>/g, '$1').replace(/<\/?[a-z][a-z0-9]*\s*\/?>/gi, '');
-}
+export { plainText } from './markup';

@@ -14,6 +14,7 @@ import {
 } from '../machine/questions';
 import { applies, type Entry } from './outcomes';
 import { WORDED_BY } from './wordedBy';
+import { tokens } from './markup';
 
 /** Official sites the guide may link to (a subdomain of one of these is fine too). */
 export const ALLOWED_HOSTS = [
@@ -349,10 +350,11 @@ export function leaves(tree: unknown, prefix = ''): Map<string, string> {
 export function tagsIn(text: string): { name: string; problem?: string }[] {
   const out: { name: string; problem?: string }[] = [];
   const open: string[] = [];
-  for (const m of text.matchAll(/<(\/?)([A-Za-z][A-Za-z0-9]*)\s*(\/?)>/g)) {
-    const [, closing, name, selfClosing] = m as unknown as [string, string, string, string];
-    if (selfClosing) out.push({ name });
-    else if (!closing) {
+  for (const token of tokens(text)) {
+    if (token.kind === 'text') continue;
+    const { name } = token;
+    if (token.kind === 'empty') out.push({ name });
+    else if (token.kind === 'open') {
       open.push(name);
       out.push({ name });
     } else if (open[open.length - 1] === name) open.pop();

@@ -7,6 +7,7 @@
 // names a user sees on screen) becomes <span lang="ja">, so a screen reader reads it in Japanese.
 import type { ReactElement, ReactNode } from 'react';
 import { renderTags } from '../content/tags';
+import { openTags } from '../content/markup';
 import { useWords } from '../content/useWords';
 import { sourceIn, sources } from '../content/sources';
 import termsJa from '../../content/ja/terms.json';
@@ -150,10 +151,10 @@ export function firstMentions(keys: string[], raw: (key: string) => string): Map
   const out = new Map<string, Set<string>>();
   for (const key of keys) {
     const here = new Set<string>();
-    for (const [, tag] of raw(key).matchAll(/<([a-z]+)>/g)) {
-      if (TERM_IDS.includes(tag!) && !seen.has(tag!)) {
-        seen.add(tag!);
-        here.add(tag!);
+    for (const tag of openTags(raw(key))) {
+      if (TERM_IDS.includes(tag) && !seen.has(tag)) {
+        seen.add(tag);
+        here.add(tag);
       }
     }
     out.set(key, here);
