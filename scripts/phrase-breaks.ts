@@ -43,7 +43,8 @@ export const PHRASED: Rules = {
     /^outcome\.(label|[a-zA-Z]+Heading|callNow|callNowGeneral)$/,
     /^outcome\.confidence\./,
     /^evidence\.summary$/,
-    /^shop\.stopHeading$/,
+    /^shop\.(stopHeading|badge|reset|handoffHeading|print|idleTitle|idleContinue)$/,
+    /^notFound\.(title|start|step)$/,
     /^overview\.heading$/,
     /^answers\.(heading|restart)$/,
     /^question\.(back|help)$/,
@@ -240,12 +241,31 @@ function matches(rules: Rules, ns: string, key: string): boolean {
 }
 
 /** A language's content file, marked: every string that PHRASED or NOWRAP names. */
+// やさしい日本語 writes a space between its phrases, and a browser may also break just before a
+// ruby box (「スマホ／<r>用|よう</r>の」 in a heading at 200 % zoom). A phrase of a heading or label
+// that holds ruby, and nothing but words and ruby, is kept on one line when it is short.
+const RUBY_PHRASE = /(?<=^|\s)[^\s<>]*(?:<r>[^<]*<\/r>[^\s<>]*)+(?=\s|$)/g;
+
+function keepRubyPhrases(text: string): string {
+  if (!SPACED_PHRASES.test(text)) return text;
+  // Only a short phrase (up to 6 characters as read): a longer one could be wider than a narrow
+  // line, and must then break rather than run off the screen.
+  return text.replace(RUBY_PHRASE, (phrase) =>
+    phrase.replace(/<r>([^|<]*)\|[^<]*<\/r>/g, '$1').length <= 6 ? `<nowrap>${phrase}</nowrap>` : phrase,
+  );
+}
+
+const SPACED_PHRASES =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}>] [\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}<]/u;
+
 export function markFile(ns: string, data: unknown, resolve: Resolve): unknown {
   const walk = (value: unknown, key: string): unknown => {
     if (typeof value === 'string') {
       const phrases = matches(PHRASED, ns, key);
       const nowrap = matches(NOWRAP, ns, key);
-      return phrases || nowrap ? markString(value, resolve, { phrases, nowrap }) : value;
+      if (!phrases && !nowrap) return value;
+      const marked = markString(value, resolve, { phrases, nowrap });
+      return phrases ? keepRubyPhrases(marked) : marked;
     }
     if (Array.isArray(value)) return value.map((v, i) => walk(v, key ? `${key}.${i}` : String(i)));
     if (value && typeof value === 'object')

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Answers } from '../machine/questions';
 import { outcomeUrl, PrintButton } from './PrintButton';
 import { QrCode } from './qr';
+import { withRuby } from '../views/Rich';
 
 export default function Handoff({ answers, lang }: { answers: Answers; lang?: string }) {
   const { t } = useTranslation();
@@ -12,7 +13,7 @@ export default function Handoff({ answers, lang }: { answers: Answers; lang?: st
   // (shop.css), with both on the first screen; the explanation follows.
   return (
     <section className="handoff" aria-labelledby="handoff-heading">
-      <h2 id="handoff-heading">{t('ui:shop.handoffHeading')}</h2>
+      <h2 id="handoff-heading">{withRuby(t('ui:shop.handoffHeading'))}</h2>
       <QrCode className="handoff-qr" text={outcomeUrl(answers, lang)} label={t('ui:shop.qrLabel')} />
       <p className="handoff-print">
         <PrintButton answers={answers} lang={lang} />

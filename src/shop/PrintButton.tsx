@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Answers } from '../machine/questions';
 import { encode } from '../app/url';
+import { withRuby } from '../views/Rich';
 
 /** The outcome's own address, to open on another phone: no mode=shop, no view, the language kept. */
 export function outcomeUrl(answers: Answers, lang?: string): string {
@@ -25,7 +26,7 @@ export function PrintButton({ answers, lang }: { answers: Answers; lang?: string
   };
   return (
     <button type="button" className="button secondary print-button" onClick={() => void onClick()}>
-      {t('ui:shop.print')}
+      {withRuby(t('ui:shop.print'))}
     </button>
   );
 }

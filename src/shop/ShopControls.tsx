@@ -5,6 +5,7 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { IDLE_TIMEOUT_MS, OUTCOME_IDLE_TIMEOUT_MS, useIdleReset, WARNING_SECONDS } from './useIdleReset';
 import './shop.css';
+import { withRuby } from '../views/Rich';
 
 type Props = {
   /** Clear everything and go back to the first question, still in shop mode. */
@@ -24,9 +25,9 @@ export default function ShopControls({ onReset, active, outcome = false }: Props
   });
   return (
     <div className="shop-bar">
-      <p className="shop-badge">{t('ui:shop.badge')}</p>
+      <p className="shop-badge">{withRuby(t('ui:shop.badge'))}</p>
       <button type="button" className="shop-reset" data-action="reset" onClick={onReset}>
-        {t('ui:shop.reset')}
+        {withRuby(t('ui:shop.reset'))}
       </button>
       {remaining !== null && createPortal(<IdleWarning remaining={remaining} onExtend={extend} />, document.body)}
     </div>
@@ -53,13 +54,13 @@ function IdleWarning({ remaining, onExtend }: { remaining: number; onExtend: () 
         aria-labelledby="idle-title"
         aria-describedby="idle-body"
       >
-        <h2 id="idle-title">{t('ui:shop.idleTitle')}</h2>
+        <h2 id="idle-title">{withRuby(t('ui:shop.idleTitle'))}</h2>
         <p id="idle-body">{t('ui:shop.idleBody', { seconds: WARNING_SECONDS })}</p>
         <p className="idle-count" role="timer">
           {t('ui:shop.idleCount', { seconds: remaining })}
         </p>
         <button ref={button} type="button" className="idle-continue" onClick={onExtend}>
-          {t('ui:shop.idleContinue')}
+          {withRuby(t('ui:shop.idleContinue'))}
         </button>
       </div>
     </div>

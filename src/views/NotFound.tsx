@@ -2,6 +2,7 @@
 // start, and the step the address was on its way to when its beginning was one.
 import { useTranslation } from 'react-i18next';
 import { GuideLink } from './GuideLink';
+import { withRuby } from './Rich';
 
 type Props = { startHref: string; stepHref?: string; onStart: () => void; onStep: () => void };
 
@@ -10,19 +11,19 @@ export function NotFound({ startHref, stepHref, onStart, onStep }: Props) {
   return (
     <section className="step not-found" data-not-found aria-labelledby="step-heading">
       <h1 id="step-heading" tabIndex={-1}>
-        {t('ui:notFound.title')}
+        {withRuby(t('ui:notFound.title'))}
       </h1>
       <p>{t('ui:notFound.body')}</p>
       <ul className="not-found-links">
         <li>
           <GuideLink href={startHref} onGo={onStart}>
-            {t('ui:notFound.start')}
+            {withRuby(t('ui:notFound.start'))}
           </GuideLink>
         </li>
         {stepHref && (
           <li>
             <GuideLink href={stepHref} onGo={onStep}>
-              {t('ui:notFound.step')}
+              {withRuby(t('ui:notFound.step'))}
             </GuideLink>
           </li>
         )}

@@ -5,7 +5,7 @@
 // <ruby>電話<rt>でんわ</rt></ruby>; the reading is hidden from accessible names, so a button's name
 // stays its base text. A language tag (<ja>マイナアプリ</ja>, used by English for the Japanese
 // names a user sees on screen) becomes <span lang="ja">, so a screen reader reads it in Japanese.
-import type { ReactElement, ReactNode } from 'react';
+import { isValidElement, type ReactElement, type ReactNode } from 'react';
 import { renderTags } from '../content/tags';
 import { openTags } from '../content/markup';
 import { useWords } from '../content/useWords';
@@ -92,6 +92,7 @@ function flatten(node: ReactNode): string {
   if (node == null || typeof node === 'boolean') return '';
   if (typeof node === 'string' || typeof node === 'number') return String(node);
   if (Array.isArray(node)) return node.map(flatten).join('');
+  if (isValidElement<{ children?: ReactNode }>(node)) return flatten(node.props.children);
   return '';
 }
 
@@ -128,9 +129,15 @@ function keepNumbers(text: string): ReactNode {
 }
 
 function nowrapTags(text: string): string {
+  // Inside a <tel> that holds only the number, the link itself never wraps; one with more words
+  // (the call button's 「0120-95-0178 に電話する」) wraps between them, never inside the number.
   return text
     .split(/(<tel>[\s\S]*?<\/tel>)/)
-    .map((part) => (part.startsWith('<tel>') ? part : part.replace(PHONE_NUMBER, '<nowrap>$&</nowrap>')))
+    .map((part) =>
+      part.startsWith('<tel>') && /^<tel>[\d+-]*<\/tel>$/.test(part)
+        ? part
+        : part.replace(PHONE_NUMBER, '<nowrap>$&</nowrap>'),
+    )
     .join('');
 }
 

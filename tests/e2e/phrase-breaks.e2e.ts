@@ -262,6 +262,7 @@ describe.each(SIZES)('$name', (size) => {
     const bad: string[] = [];
     const sideways: string[] = [];
     const counts = { phrased: 0, phrasedBad: 0, body: 0, bodyBad: 0, forced: 0 };
+    const forcedIn = new Map<string, number>();
     for (const { name, address } of PAGES) {
       await guard.goto(new URL(address, baseURL()).href);
       await stepHydrated(page);
@@ -273,6 +274,7 @@ describe.each(SIZES)('$name', (size) => {
           counts[m.kind === 'phrased' ? 'phrasedBad' : 'bodyBad']++;
           if (forced(m, i)) {
             counts.forced++;
+            forcedIn.set(m.what, (forcedIn.get(m.what) ?? 0) + 1);
             continue;
           }
           bad.push(`${name} ${m.what}: 「${m.text.slice(Math.max(0, i - 12), i)}／${m.text.slice(i, i + 12)}」 ${why}`);
@@ -306,6 +308,8 @@ describe.each(SIZES)('$name', (size) => {
         `${counts.bodyBad} of ${counts.body} body-text breaks fall inside a Latin word, a number or a number with its unit; ` +
         `${counts.forced} of these in a phrase or word wider than the line (forced); ${bad.length} not forced`,
     );
+    if (forcedIn.size)
+      console.log(`${size.name}, forced breaks by element: ${[...forcedIn].map(([w, n]) => `${w} ${n}`).join(', ')}`);
     if (sideways.length) console.log(`${size.name}, not from line breaks:\n  ${sideways.join('\n  ')}`);
     expect(bad, bad.join('\n')).toEqual([]);
   });
