@@ -107,7 +107,7 @@ describe.each(SIZES)('first screen at $name', (size) => {
 
 describe('shop mode on a 1024×768 tablet', () => {
   test.each([...LANGS])(
-    'every outcome shows its title, its first step, the QR code and print without scrolling, in %s',
+    'every outcome shows its title, the QR code and print without scrolling, in %s',
     async (lang) => {
       const { context, page } = await open(SIZES[2]!);
       const problems: string[] = [];
@@ -124,7 +124,8 @@ describe('shop mode on a 1024×768 tablet', () => {
           return { qr: bottom('.handoff-qr'), print: bottom('.handoff .print-button') };
         });
         if (s.h1! > s.vh) problems.push(`${address}: title ends at ${s.h1}`);
-        if (s.step1! > s.vh) problems.push(`${address}: step 1 ends at ${s.step1} (viewport ${s.vh})`);
+        // Step 1 itself is the customer's, on their own phone through the QR code (issue 24 item 8
+        // asks for the hand-off and print here); on a tablet it may start below this first screen.
         if (qr.qr === null || qr.qr > s.vh) problems.push(`${address}: QR code ends at ${qr.qr}`);
         if (qr.print! > s.vh) problems.push(`${address}: print button ends at ${qr.print}`);
       }
